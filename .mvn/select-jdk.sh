@@ -1,0 +1,24 @@
+# Sourced (POSIX sh) by ./mvnw, ./p2pnet and .ci/run: make JAVA_HOME point at a JDK 21+.
+# Keeps a JAVA_HOME that is already 21+, else picks the newest JDK 21+ found on the machine.
+p2pnet_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+p2pnet_select_jdk() {
+  if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    v=$(p2pnet_java_major "$JAVA_HOME"); [ "${v:-0}" -ge 21 ] 2>/dev/null && return 0
+  fi
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-2*-jdk* /usr/lib/jvm/java-2*-openjdk* /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/javac" ] || continue
+    v=$(p2pnet_java_major "$candidate")
+    if [ "${v:-0}" -ge 21 ] 2>/dev/null; then JAVA_HOME=$candidate; export JAVA_HOME; return 0; fi
+  done
+  if command -v javac >/dev/null 2>&1; then
+    home=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    v=$(p2pnet_java_major "$home")
+    if [ "${v:-0}" -ge 21 ] 2>/dev/null; then JAVA_HOME=$home; export JAVA_HOME; return 0; fi
+  fi
+  echo "p2pnet needs a JDK 21 or newer: install one (e.g. apt-get install openjdk-21-jdk or Temurin 25) and set JAVA_HOME" >&2
+  return 1
+}
+p2pnet_select_jdk || exit 1
