@@ -1,6 +1,7 @@
 package net.p2pnet.tracker.swarm;
 
 import java.util.ArrayList;
+import net.p2pnet.model.api.PeerSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +121,10 @@ final class Swarm {
         return new SwarmStats(seeders, list.size() - seeders, downloaded);
     }
 
-    List<Source> sources() {
-        List<Source> out = new ArrayList<>(list.size());
+    List<PeerSource> sources() {
+        List<PeerSource> out = new ArrayList<>(list.size());
         for (Peer peer : list) {
-            out.add(new Source(peer.endpoint.ip(), peer.endpoint.port(), peer.seeder));
+            out.add(new PeerSource(peer.endpoint.ip(), peer.endpoint.port(), peer.seeder));
         }
         return out;
     }
@@ -139,6 +140,10 @@ final class Swarm {
     void restoreDownloaded(long value) {
         downloaded = Math.max(downloaded, value);
         persistedDownloaded = downloaded;
+    }
+
+    void markUnpersisted() {
+        persistedDownloaded = -1;
     }
 
     /** The downloaded count if it changed since the last call, else -1. */

@@ -1,6 +1,7 @@
 package net.p2pnet.tracker.swarm;
 
 import java.util.ArrayList;
+import net.p2pnet.model.api.PeerSource;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class SwarmRegistry {
         return read(infoHash, Swarm::stats).orElse(SwarmStats.EMPTY);
     }
 
-    public List<Source> sources(Key20 infoHash) {
+    public List<PeerSource> sources(Key20 infoHash) {
         return read(infoHash, Swarm::sources).orElse(List.of());
     }
 
@@ -169,6 +170,14 @@ public final class SwarmRegistry {
             }
         }
         return out;
+    }
+
+    /** Hands this swarm's counter out again at the next {@link #takeUnpersistedDownloaded} (a write failed). */
+    public void markUnpersisted(Key20 infoHash) {
+        read(infoHash, swarm -> {
+            swarm.markUnpersisted();
+            return swarm;
+        });
     }
 
     public int swarmCount() {
