@@ -6,26 +6,24 @@ import net.p2pnet.model.crypto.Passkey;
 import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.tracker.swarm.TrackerRefusal;
 
-/**
- * Checks a private tracker passkey offline: it is MACed with the network key's passkey sub-key
- * (see {@link Passkey}), so the tracker needs neither the rendezvous server nor its database.
- */
-public final class PasskeyVerifier {
+/** Decides whether a private-tracker passkey is valid. */
+@FunctionalInterface
+public interface PasskeyVerifier {
 
-    private final NetworkKey key;
-    private final Clock clock;
+    /** @throws TrackerRefusal saying why the passkey is not valid */
+    void verify(String passkey);
 
-    public PasskeyVerifier(NetworkKey key, Clock clock) {
-        this.key = key;
-        this.clock = clock;
-    }
-
-    /** @throws TrackerRefusal saying why (malformed, not from this network, expired) */
-    public void verify(String passkey) {
-        try {
-            Passkey.verify(passkey, key, clock.instant());
-        } catch (VerificationException e) {
-            throw new TrackerRefusal("invalid passkey: " + e.getMessage());
-        }
+    /**
+     * The network's verifier: passkeys are MACed with the network key's passkey sub-key (see
+     * {@link Passkey}), so the tracker checks them offline, without the rendezvous server or a database.
+     */
+    static PasskeyVerifier ofNetwork(NetworkKey key, Clock clock) {
+        return passkey -> {
+            try {
+                Passkey.verify(passkey, key, clock.instant());
+            } catch (VerificationException e) {
+                throw new TrackerRefusal("invalid passkey: " + e.getMessage());
+            }
+        };
     }
 }

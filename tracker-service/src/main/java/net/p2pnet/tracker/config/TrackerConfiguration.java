@@ -45,7 +45,7 @@ public class TrackerConfiguration {
     @Bean
     AccessPolicy accessPolicy(TrackerProperties properties, NetworkProperties network, TorrentCatalog catalog,
                               Clock clock) {
-        PasskeyVerifier passkeys = new PasskeyVerifier(NetworkKey.derive(network.name(), network.secret()), clock);
+        PasskeyVerifier passkeys = PasskeyVerifier.ofNetwork(NetworkKey.derive(network.name(), network.secret()), clock);
         return new AccessPolicy(properties.privateMode(), catalog::contains, passkeys);
     }
 

@@ -1,5 +1,7 @@
 package net.p2pnet.tracker.registry;
 
+import static net.p2pnet.tracker.support.Api.assertProblem;
+import static net.p2pnet.tracker.support.Api.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.Bencode;
 import net.p2pnet.model.torrent.Metainfo;
 import net.p2pnet.tracker.support.Announce;
+import net.p2pnet.tracker.support.Api;
 import net.p2pnet.tracker.support.OpenTrackerTest;
 import net.p2pnet.tracker.support.Torrents;
 import net.p2pnet.tracker.support.TrackerHttp;
@@ -19,12 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 @OpenTrackerTest
@@ -40,22 +40,7 @@ class TorrentRegistryApiTest {
 
     @BeforeEach
     void setUp() {
-        rest = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
-    }
-
-    static MultiValueMap<String, Object> form(byte[] torrent, String ed2k) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("torrent", new ByteArrayResource(torrent) {
-            @Override
-            public String getFilename() {
-                return "upload.torrent";
-            }
-        });
-        if (ed2k != null) {
-            form.add("ed2k", ed2k);
-        }
-        return form;
+        rest = Api.rest(port);
     }
 
     ResponseEntity<String> upload(byte[] torrent, String ed2k) {
@@ -135,11 +120,5 @@ class TorrentRegistryApiTest {
         TrackedTorrent created = rest.post().uri("/api/v1/torrents").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form(torrent, null)).retrieve().body(TrackedTorrent.class);
         assertThat(created.files()).singleElement().satisfies(f -> assertThat(f.ed2k()).isEqualTo(ED2K));
-    }
-
-    static void assertProblem(ResponseEntity<String> response, int status, String detailPart) {
-        assertThat(response.getStatusCode().value()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getBody()).contains("\"detail\"").contains(detailPart);
     }
 }
