@@ -3,6 +3,7 @@
 # Alternates the two (after a warm-up of each) and prints requests/s, the ratio and p99 latencies.
 #
 #   bench/tracker.sh [rounds] [seconds-per-run]       (defaults: 3 rounds of 10 s each)
+#   BENCH_WARMUP=20 (s, per tracker: the JIT needs it), BENCH_THREADS=2, BENCH_CONNECTIONS=64
 #
 # Needs: wrk, opentracker (Debian, whitelist build), a JDK 21+. Builds the tracker jar if missing.
 # Loopback only; bounded: (1 warm-up + rounds) x 2 runs of the given length.
@@ -31,7 +32,7 @@ mkdir -p "$work/ot"
 for _ in $(seq 1000); do head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n'; echo; done > "$work/ot/whitelist"
 export BENCH_HASHES="$work/ot/whitelist"
 
-"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=4} \
+"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC} \
   -jar "$jar" --spring.profiles.active=dev --server.port="$ours_port" --p2pnet.data-dir="$work/data" \
   --p2pnet.tracker.udp.enabled=false --logging.level.root=warn > "$work/ours.log" 2>&1 &
 pids+=($!)
@@ -54,9 +55,10 @@ run() { # name port seconds -> prints "requests/s p99"
   echo "$rps $p99"
 }
 
-echo "warm-up: ${seconds}s each"
-run ours "$ours_port" "$seconds" >/dev/null
-run opentracker "$ot_port" "$seconds" >/dev/null
+warmup="${BENCH_WARMUP:-20}"
+echo "warm-up: ${warmup}s each; then $rounds rounds of ${seconds}s each, alternating; wrk -t$threads -c$connections"
+run ours "$ours_port" "$warmup" >/dev/null
+run opentracker "$ot_port" "$warmup" >/dev/null
 
 ours_total=0; ot_total=0
 printf '%-6s %14s %10s %14s %10s\n' round "ours req/s" "ours p99" "opentr. req/s" "ot p99"
