@@ -41,6 +41,8 @@ public final class ContentHasher implements AutoCloseable {
     private final ExecutorService workers;
     private final BlockingQueue<ByteBuffer> buffers;
     private final Semaphore inFlight;
+    private final int bufferCount;
+    private int buffersAllocated;
 
     /** One worker per processor. */
     public ContentHasher() {
@@ -52,12 +54,9 @@ public final class ContentHasher implements AutoCloseable {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
         this.workers = Executors.newFixedThreadPool(parallelism, daemonThreads());
-        int bufferCount = parallelism + 2;
+        this.bufferCount = parallelism + 2;
         this.inFlight = new Semaphore(bufferCount);
         this.buffers = new ArrayBlockingQueue<>(bufferCount);
-        for (int i = 0; i < bufferCount; i++) {
-            buffers.add(ByteBuffer.allocateDirect(BUFFER_SIZE));
-        }
     }
 
     /**
@@ -139,7 +138,14 @@ public final class ContentHasher implements AutoCloseable {
         return buffer.position();
     }
 
+    /** Stream buffers are allocated on first need: hashing only files never needs them. */
     private ByteBuffer takeBuffer() throws IOException {
+        synchronized (buffers) {
+            if (buffers.isEmpty() && buffersAllocated < bufferCount) {
+                buffersAllocated++;
+                return ByteBuffer.allocateDirect(BUFFER_SIZE);
+            }
+        }
         try {
             return buffers.take();
         } catch (InterruptedException e) {
