@@ -18,7 +18,7 @@ final class TerminalProgress implements TorrentWriter.Progress {
     private final PrintWriter err;
     private int shownPercent = -1;
 
-    private TerminalProgress(PrintWriter err) {
+    TerminalProgress(PrintWriter err) {
         this.err = err;
     }
 
