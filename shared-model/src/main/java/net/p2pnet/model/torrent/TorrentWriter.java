@@ -9,6 +9,7 @@ import java.util.List;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
+import net.p2pnet.model.hash.HashProgress;
 import net.p2pnet.model.hash.PieceHasher;
 import net.p2pnet.model.torrent.SourceFiles.SourceFile;
 
@@ -21,24 +22,17 @@ import net.p2pnet.model.torrent.SourceFiles.SourceFile;
  */
 public final class TorrentWriter {
 
-    /** Called after each buffer hashed, with bytes done and total; rate-limit in the listener. */
-    @FunctionalInterface
-    public interface Progress {
-        void hashed(long done, long total);
-
-        Progress NONE = (done, total) -> { };
-    }
-
     private static final int BUFFER = 1 << 20;
 
     private TorrentWriter() {
     }
 
     public static Metainfo create(Path path, TorrentOptions options) throws IOException {
-        return create(path, options, Progress.NONE);
+        return create(path, options, HashProgress.NONE);
     }
 
-    public static Metainfo create(Path path, TorrentOptions options, Progress progress) throws IOException {
+    /** {@code progress} is told after each buffer hashed; rate-limit in the listener. */
+    public static Metainfo create(Path path, TorrentOptions options, HashProgress progress) throws IOException {
         Path root = path.toAbsolutePath().normalize();
         if (root.getFileName() == null) {
             throw new IOException("cannot name a torrent after the file system root");
@@ -89,7 +83,7 @@ public final class TorrentWriter {
                 .build();
     }
 
-    private static byte[] hash(List<SourceFile> files, int pieceLength, Progress progress) throws IOException {
+    private static byte[] hash(List<SourceFile> files, int pieceLength, HashProgress progress) throws IOException {
         long total = files.stream().mapToLong(SourceFile::length).sum();
         PieceHasher hasher = new PieceHasher(pieceLength);
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
@@ -99,7 +93,7 @@ public final class TorrentWriter {
                 for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
                     read += n;
                     hasher.update(buffer.flip());
-                    progress.hashed(hasher.bytesHashed(), total);
+                    progress.progress(hasher.bytesHashed(), total);
                 }
             }
             if (read != file.length()) {
