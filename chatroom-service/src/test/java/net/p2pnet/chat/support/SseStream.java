@@ -28,9 +28,12 @@ public final class SseStream implements AutoCloseable {
 
     SseStream(HttpResponse<InputStream> response) {
         this.response = response;
-        Thread.ofVirtual().name("sse-test-reader").start(this::read);
+        if (response.statusCode() == 200) {
+            Thread.ofVirtual().name("sse-test-reader").start(this::read);
+        }
     }
 
+    /** The response; for a refusal its body is unread (the problem details). */
     public HttpResponse<InputStream> response() {
         return response;
     }
