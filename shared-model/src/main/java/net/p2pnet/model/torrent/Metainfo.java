@@ -1,6 +1,7 @@
 package net.p2pnet.model.torrent;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
 import net.p2pnet.model.bencode.BencodeException;
+import net.p2pnet.model.bencode.BencodeLimits;
 import net.p2pnet.model.bencode.BencodeValue;
 import net.p2pnet.model.bencode.Bencode;
 
@@ -66,8 +68,26 @@ public final class Metainfo {
                         .mapToObj(Instant::ofEpochSecond).findFirst().orElse(null)));
     }
 
+    /** Reads a {@code .torrent} file, refusing one beyond the bencode input limit before loading it. */
     public static Metainfo read(Path torrentFile) throws IOException {
-        return read(Files.readAllBytes(torrentFile));
+        long size = Files.size(torrentFile);
+        if (size > BencodeLimits.DEFAULT.maxInputLength()) {
+            throw new InvalidTorrentException(torrentFile + ": " + size + " bytes is too large for a torrent (limit "
+                    + BencodeLimits.DEFAULT.maxInputLength() + ")");
+        }
+        try (InputStream in = Files.newInputStream(torrentFile)) {
+            return read(in);
+        }
+    }
+
+    /** Reads a {@code .torrent} from a stream (an upload, a download), at most the bencode input limit. */
+    public static Metainfo read(InputStream in) throws IOException {
+        byte[] torrent = in.readNBytes(BencodeLimits.DEFAULT.maxInputLength());
+        if (in.read() != -1) {
+            throw new InvalidTorrentException("torrent exceeds the limit of " + BencodeLimits.DEFAULT.maxInputLength()
+                    + " bytes");
+        }
+        return read(torrent);
     }
 
     private static <T> T topLevel(BDictionary top, String key, Supplier<T> read) {

@@ -9,6 +9,7 @@ import java.util.List;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
+import net.p2pnet.model.hash.HashProgress;
 import net.p2pnet.model.hash.PieceHasher;
 import net.p2pnet.model.torrent.SourceFiles.SourceFile;
 
@@ -21,51 +22,58 @@ import net.p2pnet.model.torrent.SourceFiles.SourceFile;
  */
 public final class TorrentWriter {
 
-    /** Called after each buffer hashed, with bytes done and total; rate-limit in the listener. */
-    @FunctionalInterface
-    public interface Progress {
-        void hashed(long done, long total);
-
-        Progress NONE = (done, total) -> { };
-    }
-
     private static final int BUFFER = 1 << 20;
 
     private TorrentWriter() {
     }
 
     public static Metainfo create(Path path, TorrentOptions options) throws IOException {
-        return create(path, options, Progress.NONE);
+        return create(path, options, HashProgress.NONE);
     }
 
-    public static Metainfo create(Path path, TorrentOptions options, Progress progress) throws IOException {
+    /** {@code progress} is told after each buffer hashed; rate-limit in the listener. */
+    public static Metainfo create(Path path, TorrentOptions options, HashProgress progress) throws IOException {
         Path root = path.toAbsolutePath().normalize();
         if (root.getFileName() == null) {
             throw new IOException("cannot name a torrent after the file system root");
         }
         List<SourceFile> files = SourceFiles.of(root);
         byte[] pieces = hash(files, options.pieceLength(), progress);
-        InfoDictionary info = InfoDictionary.of(info(root, files, pieces, options));
+        String name = root.getFileName().toString();
+        InfoDictionary info = isSingleFile(root, files)
+                ? singleFileInfo(name, files.getFirst().length(), pieces, options)
+                : InfoDictionary.of(infoBuilder(name, pieces, options)
+                        .put("files", BList.of(files.stream().map(TorrentWriter::fileEntry).toList())).build());
+        return metainfo(info, options);
+    }
+
+    /**
+     * The info dictionary of one file hashed elsewhere, e.g. by the agent's single pass that yields
+     * the ed2k hash and the SHA-1 pieces together; same bytes as {@link #create} would give.
+     *
+     * @param pieces the concatenated SHA-1 piece hashes for {@code options.pieceLength()}
+     */
+    public static InfoDictionary singleFileInfo(String name, long length, byte[] pieces, TorrentOptions options) {
+        return InfoDictionary.of(infoBuilder(name, pieces, options).put("length", length).build());
+    }
+
+    /** Wraps an info dictionary with the options' trackers, web seeds and comment, as mktorrent writes them. */
+    public static Metainfo metainfo(InfoDictionary info, TorrentOptions options) {
         List<String> urls = options.announceTiers().stream().flatMap(List::stream).toList();
         return new Metainfo(info, urls.isEmpty() ? null : urls.getFirst(),
                 urls.size() > 1 ? options.announceTiers() : List.of(), // mktorrent: announce-list only if 2+ URLs
                 options.webSeeds(), options.comment(), options.createdBy(), options.creationDate());
     }
 
-    private static BDictionary info(Path root, List<SourceFile> files, byte[] pieces, TorrentOptions options) {
+    private static BDictionary.Builder infoBuilder(String name, byte[] pieces, TorrentOptions options) {
         BDictionary.Builder info = BDictionary.builder()
-                .put("name", root.getFileName().toString())
+                .put("name", name)
                 .put("piece length", options.pieceLength())
                 .put("pieces", pieces);
-        if (isSingleFile(root, files)) {
-            info.put("length", files.getFirst().length());
-        } else {
-            info.put("files", BList.of(files.stream().map(TorrentWriter::fileEntry).toList()));
-        }
         if (options.privateTorrent()) {
-            info.put("private", 1);
+            info.put("private", 1); // BEP 27; mktorrent leaves the key out rather than writing 0
         }
-        return info.build();
+        return info;
     }
 
     private static BDictionary fileEntry(SourceFile file) {
@@ -75,7 +83,7 @@ public final class TorrentWriter {
                 .build();
     }
 
-    private static byte[] hash(List<SourceFile> files, int pieceLength, Progress progress) throws IOException {
+    private static byte[] hash(List<SourceFile> files, int pieceLength, HashProgress progress) throws IOException {
         long total = files.stream().mapToLong(SourceFile::length).sum();
         PieceHasher hasher = new PieceHasher(pieceLength);
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
@@ -85,7 +93,7 @@ public final class TorrentWriter {
                 for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
                     read += n;
                     hasher.update(buffer.flip());
-                    progress.hashed(hasher.bytesHashed(), total);
+                    progress.progress(hasher.bytesHashed(), total);
                 }
             }
             if (read != file.length()) {

@@ -198,4 +198,36 @@ class MetainfoReadTest {
         assertThatThrownBy(() -> InfoHash.fromHex("zz".repeat(20))).hasMessageContaining("not a hex info-hash");
         assertThatThrownBy(() -> InfoHash.fromHex("abc")).hasMessageContaining("40 hex digits");
     }
+
+    @Test
+    void aTorrentFileBeyondTheLimitIsRefusedWithoutLoadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path huge = tmp.resolve("huge.torrent");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength((64L << 20) + 1); // sparse: no disk used
+        }
+
+        assertThatThrownBy(() -> Metainfo.read(huge))
+                .isInstanceOf(InvalidTorrentException.class)
+                .hasMessageEndingWith("67108865 bytes is too large for a torrent (limit 67108864)");
+        assertThatThrownBy(() -> Metainfo.read(new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                return len;
+            }
+        })).hasMessage("torrent exceeds the limit of 67108864 bytes");
+    }
+
+    @Test
+    void aTorrentFileCannotBeBuiltWithAnEscapingPath() {
+        assertThatThrownBy(() -> new TorrentFile(List.of("a", "..", "b"), 1, 0))
+                .isInstanceOf(InvalidTorrentException.class)
+                .hasMessage("path: component '..' is a relative reference (path traversal)");
+    }
 }
