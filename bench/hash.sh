@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hashes the same 1 GiB file with `./p2pnet hash` (ed2k + SHA-1 + BitTorrent pieces, one pass) and
 # with `rhash --ed2k --sha1`, page cache warm, alternating, RUNS times each (default 5); prints each
-# tool's median wall time and the ratio p2pnet/rhash (target <= 1.0). Needs rhash (Debian package).
+# tool's median wall and CPU time and the ratios p2pnet/rhash (target <= 1.0). Needs rhash.
 #   bench/hash.sh [FILE]        FILE defaults to $TMPDIR/p2pnet-bench-1g.bin, created once
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,25 +22,28 @@ theirs="$(timeout 300 rhash --ed2k --sha1 --printf '%{ed2k} %{sha1}' "$file")"
 [ "$(sed -n 's/.*"ed2k":"\([0-9a-f]*\)".*"sha1":"\([0-9a-f]*\)".*/\1 \2/p' <<<"$ours")" = "$theirs" ] \
   || { echo "p2pnet and rhash disagree: $ours / $theirs" >&2; exit 1; }
 
-seconds() { # wall time of one command, in seconds with millisecond precision
-  local start end
-  start=$(date +%s%N)
-  timeout 300 "$@" >/dev/null
-  end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 ))" | awk '{ printf "%.3f\n", $1 / 1000 }'
+measure() { # "WALL CPU" seconds of one command (CPU = user + system, children included)
+  local out
+  out=$(mktemp)
+  /usr/bin/time -f '%e %U %S' -o "$out" timeout 300 "$@" >/dev/null
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$out"
+  rm -f "$out"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-p2pnet_times=()
-rhash_times=()
+load=$(cut -d' ' -f1 /proc/loadavg)
+p2pnet_runs=()
+rhash_runs=()
 for ((i = 1; i <= runs; i++)); do
-  p2pnet_times+=("$(seconds "$root/p2pnet" hash "$file")")
-  rhash_times+=("$(seconds rhash --ed2k --sha1 "$file")")
+  p2pnet_runs+=("$(measure "$root/p2pnet" hash "$file")")
+  rhash_runs+=("$(measure rhash --ed2k --sha1 "$file")")
 done
-p2pnet_median=$(printf '%s\n' "${p2pnet_times[@]}" | median)
-rhash_median=$(printf '%s\n' "${rhash_times[@]}" | median)
+column() { printf '%s\n' "${@:2}" | cut -d' ' -f"$1" | median; }
+pw=$(column 1 "${p2pnet_runs[@]}"); pc=$(column 2 "${p2pnet_runs[@]}")
+rw=$(column 1 "${rhash_runs[@]}"); rc=$(column 2 "${rhash_runs[@]}")
 
-echo "file: $file (1 GiB), $runs runs each, $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "p2pnet hash (ed2k+sha1+btih) runs: ${p2pnet_times[*]}  median ${p2pnet_median} s"
-echo "rhash --ed2k --sha1        runs: ${rhash_times[*]}  median ${rhash_median} s"
-awk -v p="$p2pnet_median" -v r="$rhash_median" 'BEGIN { printf "ratio p2pnet/rhash: %.2f\n", p / r }'
+echo "1 GiB, $runs alternating runs each, $(nproc) cores, load average at start $load"
+echo "p2pnet hash (ed2k + SHA-1 + BitTorrent pieces): median wall ${pw} s, cpu ${pc} s   (wall cpu per run: ${p2pnet_runs[*]})"
+echo "rhash --ed2k --sha1:                            median wall ${rw} s, cpu ${rc} s   (wall cpu per run: ${rhash_runs[*]})"
+awk -v pw="$pw" -v rw="$rw" -v pc="$pc" -v rc="$rc" \
+  'BEGIN { printf "ratio p2pnet/rhash: wall %.2f, cpu %.2f (target: wall <= 1.0)\n", pw / rw, pc / rc }'

@@ -13,7 +13,8 @@ import net.p2pnet.model.hash.ContentHashes;
 import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.torrent.InfoDictionary;
-import net.p2pnet.model.torrent.SingleFileInfo;
+import net.p2pnet.model.torrent.TorrentOptions;
+import net.p2pnet.model.torrent.TorrentWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,7 +71,8 @@ public final class HashCommand implements Callable<Integer> {
 
     private static HashResult result(Path file, ContentHashes hashes) {
         String name = file.getFileName().toString();
-        InfoDictionary info = SingleFileInfo.of(name, hashes);
+        InfoDictionary info = TorrentWriter.singleFileInfo(name, hashes.size(), hashes.pieces(),
+                TorrentOptions.defaults().withPieceLength(hashes.pieceLength()));
         return new HashResult(hashes, Ed2kLink.of(name, hashes), info.infoHash(), MagnetLink.of(info));
     }
 

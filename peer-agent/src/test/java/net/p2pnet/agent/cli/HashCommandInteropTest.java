@@ -3,8 +3,6 @@ package net.p2pnet.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,13 +36,10 @@ class HashCommandInteropTest {
         }
         List<String> args = new ArrayList<>(List.of("hash", "--json", "--piece-length", "512K"));
         files.forEach(file -> args.add(file.toString()));
-        StringWriter out = new StringWriter();
-        CommandLine cli = P2pnetCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
 
-        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
-
-        List<String> lines = out.toString().lines().toList();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSameSizeAs(files);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
