@@ -89,13 +89,16 @@ public final class ContentHasher implements AutoCloseable {
             for (long at = 0; at < size; at += BUFFER_SIZE) {
                 acquire(inFlight);
                 progress.progress(run.bytesDone(), size);
-                run.submit(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(BUFFER_SIZE, size - at)));
+                run.submit(map(channel, at, Math.min(BUFFER_SIZE, size - at), size));
             }
         } catch (IOException | RuntimeException e) {
             run.awaitQuietly();
             throw e;
         }
         ContentHashes hashes = run.finish();
+        if (channel.size() != size) {
+            throw changedSize(size, channel.size());
+        }
         progress.progress(hashes.size(), size);
         return hashes;
     }
@@ -127,6 +130,19 @@ public final class ContentHasher implements AutoCloseable {
         ContentHashes hashes = run.finish();
         progress.progress(hashes.size(), totalBytes);
         return hashes;
+    }
+
+    /** Maps a region, refusing one the file no longer holds (mapping it read-only would fail obscurely). */
+    private static ByteBuffer map(FileChannel channel, long at, long length, long size) throws IOException {
+        long now = channel.size();
+        if (now < at + length) {
+            throw changedSize(size, now);
+        }
+        return channel.map(FileChannel.MapMode.READ_ONLY, at, length);
+    }
+
+    private static IOException changedSize(long before, long after) {
+        return new IOException("file changed size while being hashed (" + before + " -> " + after + " bytes)");
     }
 
     /** Reads until the buffer is full or the source ends; returns the bytes read. */
@@ -171,8 +187,19 @@ public final class ContentHasher implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    static RuntimeException unwrap(CompletionException e) {
-        return e.getCause() instanceof RuntimeException r ? r : e;
+    /**
+     * A task's failure, for the caller. A mapped file cut short under our feet makes the JVM raise
+     * an InternalError ("a fault occurred in an unsafe memory access") in the worker: that is the
+     * file changing, not a JVM bug, so it becomes an IOException.
+     */
+    static IOException unwrap(CompletionException e) {
+        return switch (e.getCause()) {
+            case InternalError fault -> new IOException("file changed (shrank?) while being hashed", fault);
+            case RuntimeException r -> throw r;
+            case Error error -> throw error;
+            case null -> new IOException(e);
+            default -> new IOException(e.getCause());
+        };
     }
 
     private static ThreadFactory daemonThreads() {

@@ -139,6 +139,30 @@ class ContentHasherTest {
     }
 
     @Test
+    void fileCutShortWhileHashedIsAnIOExceptionNotACrash() throws Exception {
+        Path file = Files.write(dir.resolve("shrinking"), random(3 * CHUNK_SIZE));
+        HashProgress truncateOnFirstCall = new HashProgress() {
+            private boolean done;
+
+            @Override
+            public void progress(long bytesDone, long totalBytes) {
+                if (!done) {
+                    done = true;
+                    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                        channel.truncate(1000);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> HASHER.hash(file, PIECE, truncateOnFirstCall))
+                .isInstanceOf(IOException.class).hasMessageContaining("while being hashed");
+        assertThat(HASHER.hash(file, PIECE, HashProgress.NONE)).isEqualTo(reference(Files.readAllBytes(file), PIECE));
+    }
+
+    @Test
     void failingStreamPassesItsErrorOnAndLeavesTheHasherUsable() throws Exception {
         InputStream broken = new InputStream() {
             private int left = CHUNK_SIZE * 3;
