@@ -24,12 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Hashes a file or stream in one pass into {@link ContentHashes}: ed2k root and chunk hashset,
  * whole-content SHA-1 and BitTorrent piece hashes.
  *
- * <p>The caller's thread reads ed2k-chunk-sized buffers (9,728,000 bytes) and hands each to the
- * worker threads: the MD4 of a chunk is independent of the others, so chunks are MD4-hashed in
- * parallel, while the whole-content SHA-1 and the piece hashes are two ordered lanes that run beside
- * them. MD4 has no JVM intrinsic and costs about twice SHA-1 (docs/benchmarks.md), so spreading it
- * is what makes one pass over a big file cheaper than {@code rhash --ed2k --sha1}. Memory stays
- * bounded: at most {@code parallelism + 2} buffers are in flight and the reader waits for a free one.
+ * <p>The caller's thread maps (files) or reads (streams) ed2k-chunk-sized pieces of 9,728,000 bytes
+ * and hands each to the worker threads: the MD4 of a chunk is independent of the others, so chunks
+ * are MD4-hashed in parallel, while the whole-content SHA-1 and the piece hashes are two ordered
+ * lanes that run beside them. MD4 has no JVM intrinsic and is the costliest of the three
+ * (docs/benchmarks.md), so spreading it is what lets one pass use every core. Memory stays bounded:
+ * at most {@code parallelism + 2} chunks are in flight and the reader waits for a free slot.
  *
  * <p>Thread-safe; concurrent calls share the workers and the buffers. Close it to stop the workers.
  */
@@ -78,8 +78,8 @@ public final class ContentHasher implements AutoCloseable {
 
     /*
      * Files are memory-mapped chunk by chunk rather than read: the workers hash straight from the
-     * page cache, which saves copying every byte once (measured: about 0.2 s of CPU per GiB). A
-     * semaphore bounds how many chunks are in flight, as the buffer pool does for streams.
+     * page cache instead of a copy (the page faults cost about 0.16 s of CPU per GiB). A semaphore
+     * bounds how many chunks are in flight, as the buffer pool does for streams.
      */
     private ContentHashes hashMapped(FileChannel channel, int pieceLength, HashProgress progress)
             throws IOException {
@@ -88,8 +88,15 @@ public final class ContentHasher implements AutoCloseable {
         try {
             for (long at = 0; at < size; at += BUFFER_SIZE) {
                 acquire(inFlight);
-                progress.progress(run.bytesDone(), size);
-                run.submit(map(channel, at, Math.min(BUFFER_SIZE, size - at), size));
+                ByteBuffer chunk;
+                try {
+                    progress.progress(run.bytesDone(), size);
+                    chunk = map(channel, at, Math.min(BUFFER_SIZE, size - at), size);
+                } catch (IOException | RuntimeException e) {
+                    inFlight.release(); // no task will release this one
+                    throw e;
+                }
+                run.submit(chunk);
             }
         } catch (IOException | RuntimeException e) {
             run.awaitQuietly();
@@ -115,8 +122,13 @@ public final class ContentHasher implements AutoCloseable {
             int filled;
             do {
                 ByteBuffer buffer = takeBuffer();
-                progress.progress(run.bytesDone(), totalBytes);
-                filled = fill(source, buffer);
+                try {
+                    progress.progress(run.bytesDone(), totalBytes);
+                    filled = fill(source, buffer);
+                } catch (IOException | RuntimeException e) {
+                    buffers.add(buffer); // no task will give this one back
+                    throw e;
+                }
                 if (filled == 0) {
                     buffers.add(buffer);
                 } else {
