@@ -3,57 +3,69 @@ package net.p2pnet.agent.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
-import net.p2pnet.model.torrent.TorrentWriter;
+import java.nio.file.Path;
+import net.p2pnet.model.hash.HashProgress;
 
 /**
- * Hashing progress on stderr, only when a person watches (a terminal) and the input is big enough
- * to make them wait; scripts and pipes get clean output. Redraws only when the whole percentage
- * changes, so a fast hash costs at most 100 writes.
+ * Hashing progress on stderr, only when the user watches a terminal: one line rewritten in place
+ * (carriage return), at most a few times a second, wiped when the file is done. Scripts and pipes
+ * get clean output.
  */
-final class TerminalProgress implements TorrentWriter.Progress {
+class TerminalProgress implements HashProgress, AutoCloseable {
 
-    /** Below this, hashing takes well under a second here: a progress line would only flicker. */
-    static final long BIG_INPUT = 64L << 20;
+    private static final long INTERVAL_NANOS = 250_000_000L;
+    private static final TerminalProgress SILENT = new TerminalProgress(null, null);
 
+    private final String name;
     private final PrintWriter err;
-    private int shownPercent = -1;
+    private long lastShown = System.nanoTime();
+    private boolean shown;
 
-    TerminalProgress(PrintWriter err) {
+    private TerminalProgress(String name, PrintWriter err) {
+        this.name = name;
         this.err = err;
     }
 
-    static TorrentWriter.Progress forInput(long totalBytes, PrintWriter err) {
-        return totalBytes >= BIG_INPUT && isTerminal() ? new TerminalProgress(err) : TorrentWriter.Progress.NONE;
+    static TerminalProgress forFile(Path file, PrintWriter err) {
+        return onTerminal() ? new TerminalProgress(String.valueOf(file.getFileName()), err) : SILENT;
     }
 
     @Override
-    public void hashed(long done, long total) {
-        int percent = total == 0 ? 100 : (int) (done * 100 / total);
-        if (percent != shownPercent) {
-            shownPercent = percent;
-            err.printf("\rhashing %3d%% (%d of %d MiB)", percent, done >> 20, total >> 20);
-            if (done == total) {
-                err.println();
-            }
+    public void progress(long bytesDone, long totalBytes) {
+        long now = System.nanoTime();
+        if (err == null || totalBytes <= 0 || now - lastShown < INTERVAL_NANOS) {
+            return;
+        }
+        lastShown = now;
+        shown = true;
+        err.printf("\rhashing %s: %3d%% of %,d MB ", name, bytesDone * 100 / totalBytes, totalBytes >> 20);
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        if (shown) {
+            err.print("\r\033[K");
             err.flush();
         }
     }
 
     /**
-     * From JDK 22 {@code System.console()} is non-null even when redirected and
-     * {@code Console.isTerminal()} tells; we compile for 21, where a null console means no terminal,
-     * so the newer method is looked up reflectively.
+     * {@link System#console()} is null off a terminal up to Java 21; from Java 22 it may exist
+     * anyway and {@code Console.isTerminal()} tells (called reflectively: we compile for 21).
      */
-    private static boolean isTerminal() {
+    private static boolean onTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
             Method isTerminal = Console.class.getMethod("isTerminal");
-            return (boolean) isTerminal.invoke(console);
-        } catch (ReflectiveOperationException e) {
+            return (Boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException e) {
             return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 }

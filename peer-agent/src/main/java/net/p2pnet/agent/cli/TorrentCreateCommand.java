@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import net.p2pnet.model.torrent.Metainfo;
 import net.p2pnet.model.torrent.TorrentOptions;
 import net.p2pnet.model.torrent.TorrentWriter;
@@ -80,8 +79,10 @@ final class TorrentCreateCommand implements Callable<Integer> {
         if (!force && Files.exists(out)) { // before hashing, which may take minutes
             throw new FileAlreadyExistsException(out.toString());
         }
-        Metainfo metainfo = TorrentWriter.create(path, options,
-                TerminalProgress.forInput(sizeOf(path), spec.commandLine().getErr()));
+        Metainfo metainfo;
+        try (TerminalProgress progress = TerminalProgress.forFile(path, spec.commandLine().getErr())) {
+            metainfo = TorrentWriter.create(path, options, progress);
+        }
         write(metainfo.toBytes(), out);
         spec.commandLine().getOut().println(metainfo.infoHash().hex() + "  " + out);
         return 0;
@@ -115,15 +116,6 @@ final class TorrentCreateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("not a usable URL: '" + url + "' (expected " + String.join(", ",
                     schemes.stream().sorted().map(s -> s + "://host/...").toList()) + ")");
         }).toList();
-    }
-
-    private static long sizeOf(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            return Files.size(path);
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
     }
 
     /** Through a temporary file and a rename, so a failure never leaves half a torrent behind. */

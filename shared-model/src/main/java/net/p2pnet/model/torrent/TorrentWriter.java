@@ -6,6 +6,7 @@ import java.util.List;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
+import net.p2pnet.model.hash.HashProgress;
 import net.p2pnet.model.torrent.SourceFiles.SourceFile;
 
 /**
@@ -18,25 +19,16 @@ import net.p2pnet.model.torrent.SourceFiles.SourceFile;
  */
 public final class TorrentWriter {
 
-    /**
-     * Called after each buffer hashed, with bytes done and total; rate-limit in the listener. Calls
-     * may come from several hashing threads, but never two at once.
-     */
-    @FunctionalInterface
-    public interface Progress {
-        void hashed(long done, long total);
-
-        Progress NONE = (done, total) -> { };
-    }
 
     private TorrentWriter() {
     }
 
     public static Metainfo create(Path path, TorrentOptions options) throws IOException {
-        return create(path, options, Progress.NONE);
+        return create(path, options, HashProgress.NONE);
     }
 
-    public static Metainfo create(Path path, TorrentOptions options, Progress progress) throws IOException {
+    /** {@code progress} is told after each buffer hashed; rate-limit in the listener. */
+    public static Metainfo create(Path path, TorrentOptions options, HashProgress progress) throws IOException {
         Path root = path.toAbsolutePath().normalize();
         if (root.getFileName() == null) {
             throw new IOException("cannot name a torrent after the file system root");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import net.p2pnet.model.hash.HashProgress;
 import net.p2pnet.model.hash.PieceHasher;
 import net.p2pnet.model.torrent.SourceFiles.SourceFile;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,10 @@ class ParallelPieceHashingTest {
     void anyNumberOfThreadsGivesTheSequentialPieces(int threads, int pieceLength) throws IOException {
         List<SourceFile> files = files(100_000, 0, 1, 32768, 250_001, 7, 65536 * 3 + 5);
         AtomicLong last = new AtomicLong();
+        Thread caller = Thread.currentThread();
 
         byte[] pieces = ParallelPieceHashing.hash(files, pieceLength, threads, 1, (done, total) -> {
+            assertThat(Thread.currentThread()).as("HashProgress contract: the asking thread").isSameAs(caller);
             assertThat(done).isGreaterThan(last.get()).isLessThanOrEqualTo(total);
             last.set(done);
         });
@@ -64,7 +67,7 @@ class ParallelPieceHashingTest {
         List<SourceFile> files = files(100_000, 50_000);
         Files.write(files.get(0).path(), new byte[10]);
 
-        assertThatThrownBy(() -> ParallelPieceHashing.hash(files, 32768, 2, 1, TorrentWriter.Progress.NONE))
+        assertThatThrownBy(() -> ParallelPieceHashing.hash(files, 32768, 2, 1, HashProgress.NONE))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("f0 changed size while hashing (100000 -> ");
     }
@@ -74,13 +77,13 @@ class ParallelPieceHashingTest {
         List<SourceFile> files = files(100_000);
         Files.write(files.get(0).path(), new byte[100_001]);
 
-        assertThatThrownBy(() -> ParallelPieceHashing.hash(files, 32768, 2, 1, TorrentWriter.Progress.NONE))
+        assertThatThrownBy(() -> ParallelPieceHashing.hash(files, 32768, 2, 1, HashProgress.NONE))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("changed size while hashing (100000 -> 100001 bytes)");
     }
 
     @Test
     void noFilesGiveNoPieces() throws IOException {
-        assertThat(ParallelPieceHashing.hash(List.of(), 32768, 2, TorrentWriter.Progress.NONE)).isEmpty();
+        assertThat(ParallelPieceHashing.hash(List.of(), 32768, 2, HashProgress.NONE)).isEmpty();
     }
 }
