@@ -118,6 +118,15 @@ class TorrentCommandTest {
     }
 
     @Test
+    void aSpecialFileIsNotContent() {
+        CliRun run = CliRun.of("torrent", "create", "-o", tmp.resolve("o.torrent").toString(), "/dev/null");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(oneLine(run.err()))
+                .isEqualTo("p2pnet torrent create: /dev/null is neither a regular file nor a directory");
+    }
+
+    @Test
     void badPieceLengthsAndUrlsAreRefusedBeforeAnyWork() {
         CliRun small = CliRun.of("torrent", "create", "-l", "14", "-o", tmp.resolve("o.torrent").toString(),
                 dir.toString());

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
@@ -64,8 +66,7 @@ public final class Metainfo {
                 topLevel(top, "url-list", () -> webSeeds(top)),
                 topLevel(top, "comment", () -> top.optionalText("comment").orElse(null)),
                 topLevel(top, "created by", () -> top.optionalText("created by").orElse(null)),
-                topLevel(top, "creation date", () -> top.optionalInteger("creation date").stream()
-                        .mapToObj(Instant::ofEpochSecond).findFirst().orElse(null)));
+                topLevel(top, "creation date", () -> creationDate(top)));
     }
 
     /** Reads a {@code .torrent} file, refusing one beyond the bencode input limit before loading it. */
@@ -95,6 +96,18 @@ public final class Metainfo {
             return read.get();
         } catch (BencodeException e) {
             throw new InvalidTorrentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant creationDate(BDictionary top) {
+        OptionalLong seconds = top.optionalInteger("creation date");
+        if (seconds.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(seconds.getAsLong());
+        } catch (DateTimeException e) {
+            throw new InvalidTorrentException("creation date: " + seconds.getAsLong() + " seconds is out of range", e);
         }
     }
 

@@ -1,16 +1,12 @@
 package net.p2pnet.model.torrent;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
 import net.p2pnet.model.hash.HashProgress;
-import net.p2pnet.model.hash.PieceHasher;
 import net.p2pnet.model.torrent.SourceFiles.SourceFile;
 
 /**
@@ -18,11 +14,11 @@ import net.p2pnet.model.torrent.SourceFiles.SourceFile;
  * {@code info} dictionary (hence the info-hash) is byte-for-byte what mktorrent 1.1 writes: same
  * file order (see {@link SourceFiles}), same keys ({@code files}/{@code length}, {@code name},
  * {@code piece length}, {@code pieces}, {@code private} only when set), a directory always
- * multi-file, files hashed back to back across file boundaries (BEP 3).
+ * multi-file, files hashed back to back across file boundaries (BEP 3), on every core
+ * ({@link ParallelPieceHashing}).
  */
 public final class TorrentWriter {
 
-    private static final int BUFFER = 1 << 20;
 
     private TorrentWriter() {
     }
@@ -38,7 +34,8 @@ public final class TorrentWriter {
             throw new IOException("cannot name a torrent after the file system root");
         }
         List<SourceFile> files = SourceFiles.of(root);
-        byte[] pieces = hash(files, options.pieceLength(), progress);
+        byte[] pieces = ParallelPieceHashing.hash(files, options.pieceLength(),
+                Runtime.getRuntime().availableProcessors(), progress);
         String name = root.getFileName().toString();
         InfoDictionary info = isSingleFile(root, files)
                 ? singleFileInfo(name, files.getFirst().length(), pieces, options)
@@ -81,27 +78,6 @@ public final class TorrentWriter {
                 .put("length", file.length())
                 .put("path", BList.of(file.components().stream().map(BString::of).toList()))
                 .build();
-    }
-
-    private static byte[] hash(List<SourceFile> files, int pieceLength, HashProgress progress) throws IOException {
-        long total = files.stream().mapToLong(SourceFile::length).sum();
-        PieceHasher hasher = new PieceHasher(pieceLength);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
-        for (SourceFile file : files) {
-            long read = 0;
-            try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-                for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
-                    read += n;
-                    hasher.update(buffer.flip());
-                    progress.progress(hasher.bytesHashed(), total);
-                }
-            }
-            if (read != file.length()) {
-                throw new IOException(file.path() + " changed size while hashing (" + file.length() + " -> " + read
-                        + " bytes)");
-            }
-        }
-        return hasher.finish();
     }
 
     /** Single-file exactly when the path itself is a file; a directory with one file stays multi-file. */

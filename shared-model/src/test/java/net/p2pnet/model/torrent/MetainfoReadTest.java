@@ -171,6 +171,9 @@ class MetainfoReadTest {
         assertThatThrownBy(() -> Metainfo.read(bytes("d13:announce-listl1:xe4:infod6:lengthi0e4:name1:x"
                 + "12:piece lengthi1e6:pieces0:ee")))
                 .hasMessage("announce-list: a tier must be a list, found byte string at offset 18");
+        assertThatThrownBy(() -> Metainfo.read(bytes("d13:creation datei170000000700000000e4:infod6:lengthi0e4:name1:x"
+                + "12:piece lengthi1e6:pieces0:ee")))
+                .hasMessage("creation date: 170000000700000000 seconds is out of range");
     }
 
     @Test
