@@ -13,8 +13,7 @@ import net.p2pnet.model.hash.ContentHashes;
 import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.torrent.InfoDictionary;
-import net.p2pnet.model.torrent.TorrentOptions;
-import net.p2pnet.model.torrent.TorrentWriter;
+import net.p2pnet.model.torrent.SingleFileInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,8 +70,7 @@ public final class HashCommand implements Callable<Integer> {
 
     private static HashResult result(Path file, ContentHashes hashes) {
         String name = file.getFileName().toString();
-        InfoDictionary info = TorrentWriter.singleFileInfo(name, hashes.size(), hashes.pieces(),
-                TorrentOptions.defaults().withPieceLength(hashes.pieceLength()));
+        InfoDictionary info = SingleFileInfo.of(name, hashes);
         return new HashResult(hashes, Ed2kLink.of(name, hashes), info.infoHash(), MagnetLink.of(info));
     }
 

@@ -9,8 +9,7 @@ import java.util.Random;
 import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.torrent.InfoDictionary;
-import net.p2pnet.model.torrent.TorrentOptions;
-import net.p2pnet.model.torrent.TorrentWriter;
+import net.p2pnet.model.torrent.SingleFileInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +47,7 @@ class ContentHasherInteropTest {
         Path file = Files.write(dir.resolve("file " + size + ".bin"), data);
 
         ContentHashes hashes = HASHER.hash(file, pieceLength, HashProgress.NONE);
-        InfoDictionary info = TorrentWriter.singleFileInfo(file.getFileName().toString(), hashes.size(),
-                hashes.pieces(), TorrentOptions.defaults().withPieceLength(hashes.pieceLength()));
+        InfoDictionary info = SingleFileInfo.of(file.getFileName().toString(), hashes);
 
         assertThat(hashes.size()).isEqualTo(size);
         assertThat(hashes.ed2k().hex()).isEqualTo(Rhash.hash(file, "rhash", "--ed2k", "--simple"));
