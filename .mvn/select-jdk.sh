@@ -27,3 +27,7 @@ p2pnet_select_jdk() {
   return 1
 }
 p2pnet_select_jdk || exit 1
+# Maven 3.9's Guice still calls sun.misc.Unsafe; JDK 24+ warns about it on every build unless told.
+if [ "$(p2pnet_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case "${MAVEN_OPTS-}" in *sun-misc-unsafe*) ;; *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;; esac
+fi
