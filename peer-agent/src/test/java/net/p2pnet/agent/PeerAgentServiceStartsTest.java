@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         
-        "p2pnet.data-dir=./target/test-data/${random.uuid}"})
+        "p2pnet.data-dir=./target/test-data/${random.uuid}", "p2pnet.agent.transfer-port=0"})
 class PeerAgentServiceStartsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

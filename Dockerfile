@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# One image recipe for every p2pnet service: docker build --build-arg MODULE=tracker-service .
+ARG MODULE=rendezvous-server
+
+FROM eclipse-temurin:25-jdk AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests -pl ${MODULE} -am package \
+ && cp ${MODULE}/target/${MODULE}.jar /app.jar \
+ && java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /extracted
+
+FROM eclipse-temurin:25-jre
+ARG MODULE
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /var/lib/p2pnet --create-home p2pnet
+WORKDIR /opt/p2pnet
+# Layers from least to most often changed, so a code change rebuilds only the last one.
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+USER p2pnet
+ENV P2PNET_DATA_DIR=/var/lib/p2pnet/data \
+    SERVER_PORT=8080 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC"
+VOLUME /var/lib/p2pnet
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${SERVER_PORT}/actuator/health" || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
