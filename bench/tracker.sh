@@ -45,30 +45,41 @@ for _ in $(seq 120); do
 done
 curl -fs "http://127.0.0.1:$ours_port/actuator/health" >/dev/null || { echo "our tracker did not start"; cat "$work/ours.log"; exit 1; }
 
-run() { # name port seconds -> prints "requests/s p99"
-  local out
+ours_pid="${pids[0]}"; ot_pid="${pids[1]}"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+tick_us="$(echo "1000000 / $(getconf CLK_TCK)" | bc -l)"
+
+run() { # name port seconds pid -> prints "requests/s p99 cpu-microseconds-per-announce"
+  local out before after
+  before="$(cpu_ticks "$4")"
   out="$(wrk -t"$threads" -c"$connections" -d"$3"s --latency -s "$root/bench/tracker-announce.lua" "http://127.0.0.1:$2" 2>&1)"
-  local rps p99 unit
+  after="$(cpu_ticks "$4")"
+  local rps p99 requests
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
   grep -q "Non-2xx" <<<"$out" && echo "warning: $1 answered non-2xx: $(grep Non-2xx <<<"$out")" >&2
-  echo "$rps $p99"
+  printf '%s %s %.1f\n' "$rps" "$p99" "$(echo "($after - $before) * $tick_us / $requests" | bc -l)"
 }
 
 warmup="${BENCH_WARMUP:-20}"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up: ${warmup}s each; then $rounds rounds of ${seconds}s each, alternating; wrk -t$threads -c$connections"
-run ours "$ours_port" "$warmup" >/dev/null
-run opentracker "$ot_port" "$warmup" >/dev/null
+run ours "$ours_port" "$warmup" "$ours_pid" >/dev/null
+run opentracker "$ot_port" "$warmup" "$ot_pid" >/dev/null
 
-ours_total=0; ot_total=0
-printf '%-6s %14s %10s %14s %10s\n' round "ours req/s" "ours p99" "opentr. req/s" "ot p99"
+ours_total=0; ot_total=0; ours_cpu=0; ot_cpu=0
+printf '%-6s %12s %9s %8s   %12s %9s %8s\n' round "ours req/s" "p99" "cpu us" "opentr req/s" "p99" "cpu us"
 for r in $(seq "$rounds"); do
-  read -r ours_rps ours_p99 < <(run ours "$ours_port" "$seconds")
-  read -r ot_rps ot_p99 < <(run opentracker "$ot_port" "$seconds")
-  printf '%-6s %14s %10s %14s %10s\n' "$r" "$ours_rps" "$ours_p99" "$ot_rps" "$ot_p99"
-  ours_total="$(echo "$ours_total + $ours_rps" | bc -l)"
-  ot_total="$(echo "$ot_total + $ot_rps" | bc -l)"
+  read -r ours_rps ours_p99 ours_us < <(run ours "$ours_port" "$seconds" "$ours_pid")
+  read -r ot_rps ot_p99 ot_us < <(run opentracker "$ot_port" "$seconds" "$ot_pid")
+  printf '%-6s %12s %9s %8s   %12s %9s %8s\n' "$r" "$ours_rps" "$ours_p99" "$ours_us" "$ot_rps" "$ot_p99" "$ot_us"
+  ours_total="$(echo "$ours_total + $ours_rps" | bc -l)"; ot_total="$(echo "$ot_total + $ot_rps" | bc -l)"
+  ours_cpu="$(echo "$ours_cpu + $ours_us" | bc -l)"; ot_cpu="$(echo "$ot_cpu + $ot_us" | bc -l)"
 done
-printf 'mean: ours %.0f req/s, opentracker %.0f req/s, ratio ours/opentracker = %.2f\n' \
+printf 'mean: ours %.0f req/s, opentracker %.0f req/s: throughput ratio ours/opentracker = %.2f\n' \
   "$(echo "$ours_total / $rounds" | bc -l)" "$(echo "$ot_total / $rounds" | bc -l)" \
   "$(echo "$ours_total / $ot_total" | bc -l)"
+printf 'server CPU per announce: ours %.1f us, opentracker %.1f us (ratio %.2f)\n' \
+  "$(echo "$ours_cpu / $rounds" | bc -l)" "$(echo "$ot_cpu / $rounds" | bc -l)" "$(echo "$ours_cpu / $ot_cpu" | bc -l)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
