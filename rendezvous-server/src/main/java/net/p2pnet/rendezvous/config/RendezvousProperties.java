@@ -79,6 +79,9 @@ public record RendezvousProperties(
     }
 
     public RendezvousProperties {
+        if (serversFile == null) {
+            throw new IllegalArgumentException("p2pnet.rendezvous.servers-file is not set");
+        }
         requirePositive(peerTtl, "peer-ttl");
         requirePositive(roomTtl, "room-ttl");
         requirePositive(ticketTtl, "ticket-ttl");
