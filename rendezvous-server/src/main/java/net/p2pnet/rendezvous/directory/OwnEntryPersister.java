@@ -1,9 +1,9 @@
 package net.p2pnet.rendezvous.directory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -11,8 +11,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
  * Keeps the entries this server is home for in the database, written behind in batches: registering
- * and heartbeats only touch memory (the hot path), {@link #flush()} runs on a timer. On start,
- * {@link #load} puts them back into the directory, from where they propagate again.
+ * and heartbeats only touch memory (the hot path), {@link #flush()} runs on a timer. Mere refreshes
+ * are written only every {@code slack} ({@link RefreshCoalescer}); after a crash an entry may
+ * therefore look up to {@code slack} older than it was, and expire that much sooner. On start,
+ * {@link #load} puts the entries back into the directory, from where they propagate again.
  *
  * @param <E>  directory entry
  * @param <T>  JPA entity
@@ -27,17 +29,19 @@ public final class OwnEntryPersister<E extends DirectoryEntry, T, ID> {
     private final Supplier<String> selfId;
     /** Key → the last change seen, waiting for the next flush. */
     private final Map<String, E> dirty = new ConcurrentHashMap<>();
-    /** Keys that have a row in the table. */
-    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** Keys that have (or are about to have) a row, with the copy written. */
+    private final RefreshCoalescer<E> stored;
 
     public OwnEntryPersister(Directory<E> directory, JpaRepository<T, ID> repository, Function<E, T> toEntity,
-            Function<E, ID> idOf, Supplier<String> selfId) {
+            Function<E, ID> idOf, Supplier<String> selfId, Duration slack) {
         this.directory = directory;
         this.repository = repository;
         this.toEntity = toEntity;
         this.idOf = idOf;
         this.selfId = selfId;
+        this.stored = new RefreshCoalescer<>(slack);
         directory.onChange(this::changed);
+        directory.onExpire(this::expired);
     }
 
     /** Loads stored entries into the directory as entries of this server. */
@@ -45,15 +49,10 @@ public final class OwnEntryPersister<E extends DirectoryEntry, T, ID> {
         List<T> rows = repository.findAll();
         for (T row : rows) {
             E entry = toRecord.apply(row);
-            stored.add(entry.key());
+            stored.mustPropagate(entry);
             directory.merge(entry);
         }
         return rows.size();
-    }
-
-    /** Entries dropped by expiry: their rows go at the next flush. */
-    public void expired(List<E> entries) {
-        entries.forEach(this::changed);
     }
 
     /** Writes pending changes: own live entries are saved, everything else that has a row is deleted. */
@@ -63,10 +62,10 @@ public final class OwnEntryPersister<E extends DirectoryEntry, T, ID> {
         for (String key : List.copyOf(dirty.keySet())) {
             E change = dirty.remove(key);
             E current = directory.any(key).orElse(null);
-            if (current != null && !current.removed() && current.homeServer().equals(selfId.get())) {
+            if (current != null && isOwnAndLive(current)) {
                 save.add(toEntity.apply(current));
-                stored.add(key);
-            } else if (stored.remove(key)) {
+            } else if (stored.isTracked(key)) {
+                stored.forget(key);
                 delete.add(idOf.apply(change));
             }
         }
@@ -79,8 +78,18 @@ public final class OwnEntryPersister<E extends DirectoryEntry, T, ID> {
     }
 
     private void changed(E entry) {
-        if (stored.contains(entry.key()) || entry.homeServer().equals(selfId.get())) {
+        if (isOwnAndLive(entry) ? stored.mustPropagate(entry) : stored.isTracked(entry.key())) {
             dirty.put(entry.key(), entry);
         }
+    }
+
+    private void expired(E entry) {
+        if (stored.isTracked(entry.key())) {
+            dirty.put(entry.key(), entry);
+        }
+    }
+
+    private boolean isOwnAndLive(E entry) {
+        return !entry.removed() && entry.homeServer().equals(selfId.get());
     }
 }

@@ -31,6 +31,7 @@ public class PeerDirectory {
                 sampler.add(peer.peerId());
             }
         });
+        directory.onExpire(peer -> sampler.remove(peer.peerId()));
     }
 
     public Directory<PeerRecord> entries() {
@@ -86,8 +87,6 @@ public class PeerDirectory {
 
     /** Drops peers that missed their heartbeats (and old tombstones) on this server. */
     public List<PeerRecord> expire() {
-        List<PeerRecord> expired = directory.expire(clock.instant());
-        expired.forEach(p -> sampler.remove(p.peerId()));
-        return expired;
+        return directory.expire(clock.instant());
     }
 }

@@ -16,7 +16,8 @@ public class PeerPersistence {
         this.directory = directory;
         this.self = self;
         this.persister = new OwnEntryPersister<>(directory.entries(), repository, OwnPeerEntity::new,
-                PeerRecord::peerId, self::id);
+                PeerRecord::peerId, self::id,
+                directory.entries().ttl().dividedBy(4));
     }
 
     public int load() {
@@ -25,7 +26,7 @@ public class PeerPersistence {
 
     /** Expires peers that missed their heartbeats, then writes pending changes. */
     public void expireAndFlush() {
-        persister.expired(directory.expire());
+        directory.expire();
         persister.flush();
     }
 }

@@ -16,7 +16,8 @@ public class RoomPersistence {
         this.directory = directory;
         this.self = self;
         this.persister = new OwnEntryPersister<>(directory.entries(), repository, OwnRoomEntity::new,
-                room -> new OwnRoomEntity.Key(room.hostUrl(), room.name()), self::id);
+                room -> new OwnRoomEntity.Key(room.hostUrl(), room.name()), self::id,
+                directory.entries().ttl().dividedBy(4));
     }
 
     public int load() {
@@ -25,7 +26,7 @@ public class RoomPersistence {
 
     /** Expires rooms that were not re-announced, then writes pending changes. */
     public void expireAndFlush() {
-        persister.expired(directory.expire());
+        directory.expire();
         persister.flush();
     }
 }
