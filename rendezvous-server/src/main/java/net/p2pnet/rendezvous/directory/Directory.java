@@ -63,11 +63,9 @@ public final class Directory<E extends DirectoryEntry> {
     public boolean merge(E candidate) {
         boolean[] changed = {false};
         entries.compute(candidate.key(), (k, current) -> {
-            if (Versions.newer(candidate, current)) {
-                changed[0] = true;
-                return candidate;
-            }
-            return current;
+            // The skip list may call this more than once under contention: decide afresh each time.
+            changed[0] = Versions.newer(candidate, current);
+            return changed[0] ? candidate : current;
         });
         if (changed[0]) {
             notifyListeners(candidate);
