@@ -8,7 +8,6 @@ import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.directory.DirectoryEntry;
-import net.p2pnet.rendezvous.directory.RefreshCoalescer;
 import net.p2pnet.rendezvous.federation.FederationMessages.DirectoryPage;
 import net.p2pnet.rendezvous.federation.FederationMessages.ServerList;
 import net.p2pnet.rendezvous.federation.FederationMessages.SyncBatch;
@@ -35,8 +34,6 @@ class DirectoryExchange {
     private final int batchSize;
     private final Map<String, PeerRecord> pendingPeers = new ConcurrentHashMap<>();
     private final Map<String, RoomRecord> pendingRooms = new ConcurrentHashMap<>();
-    private final RefreshCoalescer<PeerRecord> pushedPeers;
-    private final RefreshCoalescer<RoomRecord> pushedRooms;
 
     DirectoryExchange(PeerDirectory peers, RoomDirectory rooms, ServerRegistry registry, EntryValidator validator,
             SelfAddress self, RendezvousProperties properties) {
@@ -46,13 +43,9 @@ class DirectoryExchange {
         this.validator = validator;
         this.self = self;
         this.batchSize = properties.sync().batchSize();
-        // A refresh is pushed once the copy the others hold is a quarter TTL old: they never expire it early.
-        this.pushedPeers = new RefreshCoalescer<>(properties.peerTtl().dividedBy(4));
-        this.pushedRooms = new RefreshCoalescer<>(properties.roomTtl().dividedBy(4));
-        peers.onChange(p -> queue(pendingPeers, pushedPeers, p));
-        peers.entries().onExpire(p -> pushedPeers.forget(p.key()));
-        rooms.entries().onChange(r -> queue(pendingRooms, pushedRooms, r));
-        rooms.entries().onExpire(r -> pushedRooms.forget(r.key()));
+        // Only the home server pushes an entry: every server hears it once, straight from its owner.
+        peers.ownChanges().subscribe(p -> queue(pendingPeers, p));
+        rooms.ownChanges().subscribe(r -> queue(pendingRooms, r));
     }
 
     ServerList ourServers() {
@@ -135,9 +128,9 @@ class DirectoryExchange {
         }
     }
 
-    private <E extends DirectoryEntry> void queue(Map<String, E> pending, RefreshCoalescer<E> pushed, E entry) {
-        // Only the home server pushes an entry: every server hears it once, straight from its owner.
-        if (entry.homeServer().equals(self.id()) && pushed.mustPropagate(entry)) {
+    private <E extends DirectoryEntry> void queue(Map<String, E> pending, E entry) {
+        // Entries that stopped being ours (taken over, expired) are the new owner's to push.
+        if (entry.homeServer().equals(self.id())) {
             pending.put(entry.key(), entry);
         }
     }

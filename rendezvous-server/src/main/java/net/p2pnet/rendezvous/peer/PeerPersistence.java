@@ -15,9 +15,8 @@ public class PeerPersistence {
     public PeerPersistence(PeerDirectory directory, OwnPeerRepository repository, SelfAddress self) {
         this.directory = directory;
         this.self = self;
-        this.persister = new OwnEntryPersister<>(directory.entries(), repository, OwnPeerEntity::new,
-                PeerRecord::peerId, self::id,
-                directory.entries().ttl().dividedBy(4));
+        this.persister = new OwnEntryPersister<>(directory.entries(), directory.ownChanges(), repository,
+                OwnPeerEntity::new, PeerRecord::peerId);
     }
 
     public int load() {

@@ -15,9 +15,8 @@ public class RoomPersistence {
     public RoomPersistence(RoomDirectory directory, OwnRoomRepository repository, SelfAddress self) {
         this.directory = directory;
         this.self = self;
-        this.persister = new OwnEntryPersister<>(directory.entries(), repository, OwnRoomEntity::new,
-                room -> new OwnRoomEntity.Key(room.hostUrl(), room.name()), self::id,
-                directory.entries().ttl().dividedBy(4));
+        this.persister = new OwnEntryPersister<>(directory.entries(), directory.ownChanges(), repository,
+                OwnRoomEntity::new, room -> new OwnRoomEntity.Key(room.hostUrl(), room.name()));
     }
 
     public int load() {
