@@ -79,6 +79,8 @@ class BadInputTest extends ChatServiceTestBase {
         assertProblem(alice.post(path, "{\"text\":\"   \"}"), 400, "text is required");
         assertProblem(alice.post(path, "{\"text\":\"see\",\"link\":\"http://evil.example/x\"}"), 400, "ed2k");
         assertProblem(alice.post(path, "{\"text\":\"see\",\"link\":\"magnet:?xt=a b\"}"), 400, "whitespace");
+        assertProblem(alice.post(path, "{\"text\":\"see\",\"link\":\"ed2k://|file|x|12|nothex|/\"}"), 400,
+                "link is not valid");
         assertThat(ChatClient.json(alice.get(path))).isEmpty();
         assertThat(alice.post(path, "{\"text\":\"" + "x".repeat(4096) + "\"}").statusCode()).isEqualTo(201);
     }
