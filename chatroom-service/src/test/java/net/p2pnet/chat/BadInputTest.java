@@ -105,6 +105,17 @@ class BadInputTest extends ChatServiceTestBase {
     }
 
     @Test
+    void aHugeBodyIsRefusedBeforeItIsRead() {
+        String room = uniqueName("huge");
+        ChatClient alice = peer(uniqueName("alice"));
+        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        join(alice, room, "alice");
+        String path = "/api/v1/rooms/" + room + "/messages";
+        assertProblem(alice.post(path, "{\"text\":\"" + "x".repeat(200_000) + "\"}"), 413, "at most 65536");
+        assertThat(ChatClient.json(alice.get(path))).isEmpty();
+    }
+
+    @Test
     void unknownRoomsAndNonMembersAreToldSo() {
         ChatClient alice = peer(uniqueName("alice"));
         assertProblem(alice.get("/api/v1/rooms/nowhere"), 404, "no room named 'nowhere'");
