@@ -24,6 +24,11 @@ public final class TestAgent implements AutoCloseable {
 
     /** Starts an agent keeping its data under {@code dir}; {@code properties} are extra {@code key=value}s. */
     public static TestAgent start(Path dir, String... properties) {
+        return start(dir, new Class<?>[0], properties);
+    }
+
+    /** Also registers the given {@code @Configuration} classes (e.g. a peer ticket verifier). */
+    public static TestAgent start(Path dir, Class<?>[] configurations, String... properties) {
         System.setProperty("h2.implicitRelativePath", "true");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--p2pnet.agent.transfer-port=0",
                 "--p2pnet.agent.upload.bind-address=127.0.0.1",
@@ -32,7 +37,9 @@ public final class TestAgent implements AutoCloseable {
         for (String property : properties) {
             args.add("--" + property);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PeerAgentApplication.class)
+        List<Class<?>> sources = new ArrayList<>(List.of(PeerAgentApplication.class));
+        sources.addAll(List.of(configurations));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .run(args.toArray(String[]::new));
         return new TestAgent(context, dir);
     }
