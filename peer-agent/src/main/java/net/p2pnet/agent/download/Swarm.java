@@ -113,7 +113,8 @@ final class Swarm {
     private void runUntilComplete(PartialFile file) throws InterruptedException {
         FinalCheck check = new FinalCheck(download);
         long lastDiscovery = 0;
-        long lastExchange = System.currentTimeMillis();
+        // first exchange two seconds in: early enough to find partial sources, late enough to have sources
+        long lastExchange = System.currentTimeMillis() - EXCHANGE_INTERVAL_MS + 2_000;
         RateSampler rates = new RateSampler(download);
         while (running) {
             if (download.board().allVerified()) {
