@@ -21,7 +21,7 @@ public class PieceUploads {
 
     /** How long a busy agent asks to be left alone, in seconds (the Retry-After header). */
     static final int RETRY_AFTER_SECONDS = 2;
-    private static final int BLOCK = 64 * 1024;
+    private static final int BLOCK = 256 * 1024;
 
     private final UploadSlots slots;
     private final BandwidthLimits limits;

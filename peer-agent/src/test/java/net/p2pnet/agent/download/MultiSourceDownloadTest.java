@@ -52,11 +52,7 @@ class MultiSourceDownloadTest {
 
     @AfterAll
     static void stopAgents() {
-        for (TestAgent agent : new TestAgent[] {downloader, seed3, seed2, seed1}) {
-            if (agent != null) {
-                agent.close();
-            }
-        }
+        TestAgent.closeAll(seed1, seed2, seed3, downloader);
     }
 
     @Test
@@ -80,6 +76,11 @@ class MultiSourceDownloadTest {
         assertThat(bytesBySource).containsOnlyKeys(seed1.address(), seed2.address(), seed3.address());
         assertThat(bytesBySource.values()).allSatisfy(bytes -> assertThat(bytes).isPositive());
         assertThat(downloader.downloads().pieceMap(added.id())).containsOnly(PieceBoard.VERIFIED);
+        // adding the same content again answers the existing download and stores nothing new
+        assertThat(downloader.downloads().addTorrent(torrent, List.of(), List.of()).id()).isEqualTo(added.id());
+        try (var records = Files.list(downloader.downloadDir().resolve(".p2pnet-incomplete"))) {
+            assertThat(records.filter(p -> p.toString().endsWith(".json"))).isEmpty();
+        }
     }
 
     @Test

@@ -43,11 +43,7 @@ class SwarmBehaviourTest {
 
     @AfterAll
     static void stopAgents() {
-        for (TestAgent agent : new TestAgent[] {second, first, seed}) {
-            if (agent != null) {
-                agent.close();
-            }
-        }
+        TestAgent.closeAll(seed, first, second);
     }
 
     @AfterEach

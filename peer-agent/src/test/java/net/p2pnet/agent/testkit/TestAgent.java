@@ -77,6 +77,15 @@ public final class TestAgent implements AutoCloseable {
         return dir.resolve("downloads");
     }
 
+    /** Closes the agents that were started (null entries are skipped), last first. */
+    public static void closeAll(TestAgent... agents) {
+        for (int i = agents.length - 1; i >= 0; i--) {
+            if (agents[i] != null) {
+                agents[i].close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         context.close();
