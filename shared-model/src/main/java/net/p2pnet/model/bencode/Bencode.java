@@ -1,0 +1,23 @@
+package net.p2pnet.model.bencode;
+
+/** Entry point for the common case: decode with {@link BencodeLimits#DEFAULT}, encode canonically. */
+public final class Bencode {
+
+    private static final BencodeDecoder DEFAULT_DECODER = new BencodeDecoder();
+
+    private Bencode() {
+    }
+
+    public static BencodeValue decode(byte[] input) {
+        return DEFAULT_DECODER.decode(input);
+    }
+
+    /** Decodes a top-level dictionary (a torrent file, a tracker response). */
+    public static BDictionary decodeDictionary(byte[] input) {
+        return DEFAULT_DECODER.decodeDictionary(input);
+    }
+
+    public static byte[] encode(BencodeValue value) {
+        return BencodeEncoder.encode(value);
+    }
+}

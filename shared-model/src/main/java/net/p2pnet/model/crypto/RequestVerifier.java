@@ -1,0 +1,67 @@
+package net.p2pnet.model.crypto;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Checks {@link SignedRequest}s: the MAC, a bounded clock-skew window, and that the nonce was not
+ * used before (bounded {@link ReplayCache}). Thread-safe; one instance per key purpose.
+ */
+public final class RequestVerifier {
+
+    private final NetworkKey key;
+    private final KeyPurpose purpose;
+    private final Clock clock;
+    private final long maxSkewSeconds;
+    private final ReplayCache replays;
+
+    /**
+     * @param maxSkew          how far a request's timestamp may be from our clock, either way
+     * @param replayCacheLimit how many nonces to remember at most
+     */
+    public RequestVerifier(NetworkKey key, KeyPurpose purpose, Clock clock, Duration maxSkew, int replayCacheLimit) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.purpose = Objects.requireNonNull(purpose, "purpose");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxSkew.isNegative() || maxSkew.isZero()) {
+            throw new IllegalArgumentException("maximum clock skew must be positive");
+        }
+        this.maxSkewSeconds = maxSkew.toSeconds();
+        // A nonce must be remembered as long as its timestamp is acceptable: skew on both sides.
+        this.replays = new ReplayCache(replayCacheLimit, 2 * maxSkewSeconds + 1);
+    }
+
+    /**
+     * Verifies a request; returns normally only when it is authentic, fresh and new.
+     *
+     * @throws VerificationException with reason {@code MALFORMED}, {@code TAMPERED} (wrong MAC: other
+     *         secret or altered request), {@code CLOCK_SKEW} or {@code REPLAYED}
+     */
+    public void verify(String method, String pathAndQuery, byte[] body, SignedRequest request) {
+        Base64Url.decode(request.nonce(), SignedRequest.NONCE_HEADER);
+        byte[] given = Base64Url.decode(request.signature(), SignedRequest.SIGNATURE_HEADER);
+        byte[] expected = RequestSigner.mac(key, purpose, method, pathAndQuery, request.timestamp(),
+                request.nonce(), request.signer(), body);
+        if (!NetworkKey.macEquals(expected, given)) {
+            throw new VerificationException(VerificationException.Reason.TAMPERED, "request signature from '"
+                    + SignedRequest.abbreviate(request.signer()) + "' does not match: the request was altered "
+                    + "or signed with another network secret");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - request.timestamp()) > maxSkewSeconds) {
+            throw new VerificationException(VerificationException.Reason.CLOCK_SKEW, "request timestamp "
+                    + request.timestamp() + " is " + (now - request.timestamp()) + " s from our clock (" + now
+                    + "); at most " + maxSkewSeconds + " s allowed: check the clocks");
+        }
+        if (!replays.firstSeen(request.nonce(), request.timestamp(), now)) {
+            throw new VerificationException(VerificationException.Reason.REPLAYED,
+                    "request nonce was already used: replayed request refused");
+        }
+    }
+
+    /** How many nonces are remembered now (for tests and metrics). */
+    public int rememberedNonces() {
+        return replays.size();
+    }
+}
