@@ -81,21 +81,24 @@ public final class Md4 {
         }
         ByteBuffer le = data.slice().order(ByteOrder.LITTLE_ENDIAN);
         int len = le.remaining();
+        length += len;
+        data.position(data.limit());
         int at = 0;
-        while (pendingLength > 0 && at < len) {
-            pending[pendingLength++] = le.get(at++);
-            if (pendingLength == BLOCK) {
-                block(pending, 0);
-                pendingLength = 0;
+        if (pendingLength > 0) {
+            at = Math.min(len, BLOCK - pendingLength);
+            le.get(0, pending, pendingLength, at);
+            pendingLength += at;
+            if (pendingLength < BLOCK) {
+                return;
             }
+            block(pending, 0);
+            pendingLength = 0;
         }
         for (; at + BLOCK <= len; at += BLOCK) {
             block(le, at);
         }
         le.get(at, pending, 0, len - at);
         pendingLength = len - at;
-        length += len;
-        data.position(data.limit());
     }
 
     /** Finishes the digest and resets this instance for reuse. */
