@@ -6,14 +6,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The network this service belongs to. Binding fails, and the service does not start, when the
  * secret is empty or well known, unless {@code allow-insecure-secret} is set (only the dev profile sets it).
+ *
+ * @param joinKey the key agents present to register; empty means the key derived from the secret
+ *                ({@code --print-identity} shows it)
  */
 @ConfigurationProperties("p2pnet.network")
-public record NetworkProperties(String name, String secret, boolean allowInsecureSecret) {
+public record NetworkProperties(String name, String secret, boolean allowInsecureSecret, String joinKey) {
 
     public NetworkProperties {
         name = (name == null || name.isBlank()) ? "p2pnet" : name;
         if (!allowInsecureSecret) {
             NetworkSecrets.requireUsable(secret);
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("p2pnet.network.secret is empty: a rendezvous server needs the "
+                    + "network secret, even in the dev profile");
+        }
+        joinKey = joinKey == null ? "" : joinKey.strip();
+        if (!joinKey.isEmpty() && joinKey.length() < 8) {
+            throw new IllegalArgumentException("p2pnet.network.join-key is shorter than 8 characters: choose a longer "
+                    + "one, or leave it empty to use the key derived from the secret");
         }
     }
 }

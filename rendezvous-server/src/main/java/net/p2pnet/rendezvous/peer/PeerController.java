@@ -1,0 +1,95 @@
+package net.p2pnet.rendezvous.peer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import net.p2pnet.model.api.HeartbeatResponse;
+import net.p2pnet.model.api.PeerHeartbeat;
+import net.p2pnet.model.api.PeerInfo;
+import net.p2pnet.model.api.PeerRegistration;
+import net.p2pnet.model.api.PeerRegistrationResponse;
+import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.rendezvous.config.RendezvousProperties;
+import net.p2pnet.rendezvous.web.JsonBodyReader;
+import net.p2pnet.rendezvous.whoami.ClientAddressResolver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The peer API of HeavyMole's servers over REST: register with the join key, then everything with
+ * the peer ticket ({@code Authorization: Bearer}), because peer addresses are private to the network.
+ */
+@RestController
+@RequestMapping("/api/v1/peers")
+public class PeerController {
+
+    private final PeerService peers;
+    private final TicketAuthenticator tickets;
+    private final ClientAddressResolver addresses;
+    private final JsonBodyReader bodies;
+    private final long maxBody;
+
+    public PeerController(PeerService peers, TicketAuthenticator tickets, ClientAddressResolver addresses,
+            JsonBodyReader bodies, RendezvousProperties properties) {
+        this.peers = peers;
+        this.tickets = tickets;
+        this.addresses = addresses;
+        this.bodies = bodies;
+        this.maxBody = properties.maxClientBody().toBytes();
+    }
+
+    @Operation(summary = "Register with the join key (body: PeerRegistration); returns id, ticket, passkey, neighbours")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public PeerRegistrationResponse register(HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        PeerRegistration registration = bodies.read(request, PeerRegistration.class, maxBody);
+        Optional<PeerTicket> previous = Optional.ofNullable(authorization).map(tickets::authenticate);
+        return peers.register(registration, addresses.resolve(request), previous);
+    }
+
+    @Operation(summary = "Keep alive (optional body: PeerHeartbeat); returns the observed address and a fresh ticket")
+    @PutMapping("/{id}/heartbeat")
+    public HeartbeatResponse heartbeat(@PathVariable String id, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        PeerTicket ticket = tickets.authenticate(authorization);
+        byte[] body = bodies.readBytes(request, maxBody);
+        PeerHeartbeat heartbeat = body.length == 0 ? null : bodies.parse(body, PeerHeartbeat.class);
+        return peers.heartbeat(id, ticket, heartbeat, addresses.resolve(request));
+    }
+
+    @Operation(summary = "Leave the network")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void leave(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        peers.leave(id, tickets.authenticate(authorization));
+    }
+
+    @Operation(summary = "A peer's current address, from any server of the network (friend lookup)")
+    @GetMapping("/{id}")
+    public PeerInfo lookup(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        tickets.authenticate(authorization);
+        return peers.lookup(id);
+    }
+
+    @Operation(summary = "Neighbours: a random sample of live peers of the whole network, without the caller")
+    @GetMapping
+    public List<PeerInfo> neighbours(@RequestParam(defaultValue = "20") int limit,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        PeerTicket ticket = tickets.authenticate(authorization);
+        return peers.neighbours(ticket.peerId(), limit);
+    }
+}
