@@ -5,6 +5,8 @@ import net.p2pnet.agent.download.UnknownDownloadException;
 import net.p2pnet.agent.network.UpstreamException;
 import net.p2pnet.agent.room.RoomException;
 import net.p2pnet.agent.share.ShareException;
+import net.p2pnet.model.link.InvalidLinkException;
+import net.p2pnet.model.torrent.InvalidTorrentException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,8 +31,9 @@ public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Unknown download", e);
     }
 
-    @ExceptionHandler(InvalidDownloadException.class)
-    ProblemDetail invalidDownload(InvalidDownloadException e) {
+    /** Torrents and links are also checked by shared-model's parsers, whose exceptions say what is wrong. */
+    @ExceptionHandler({InvalidDownloadException.class, InvalidTorrentException.class, InvalidLinkException.class})
+    ProblemDetail invalidDownload(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Download refused", e);
     }
 

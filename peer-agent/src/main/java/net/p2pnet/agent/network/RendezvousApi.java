@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
+import net.p2pnet.model.api.HeartbeatResponse;
+import net.p2pnet.model.api.PeerHeartbeat;
+import net.p2pnet.model.api.PeerRegistration;
+import net.p2pnet.model.api.PeerRegistrationResponse;
 import net.p2pnet.model.net.ServerAddress;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -29,21 +32,19 @@ class RendezvousApi {
         this.json = json;
     }
 
-    JsonNode register(ServerAddress server, Map<String, Object> registration, String joinKey) {
+    /** @param previousTicket the last ticket, proving the peer id is ours when registering from a new address */
+    PeerRegistrationResponse register(ServerAddress server, PeerRegistration registration, String previousTicket) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, "/api/v1/peers"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(registration)));
-        if (joinKey != null) {
-            request.header("X-P2pnet-Join-Key", joinKey);
-        }
-        return call(server, request, "register");
+        return json.treeToValue(call(server, bearer(request, previousTicket), "register"), PeerRegistrationResponse.class);
     }
 
-    JsonNode heartbeat(ServerAddress server, String peerId, String ticket, int transferPort) {
+    HeartbeatResponse heartbeat(ServerAddress server, String peerId, String ticket, int transferPort) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, "/api/v1/peers/" + peerId + "/heartbeat"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("transferPort", transferPort))));
-        return call(server, bearer(request, ticket), "heartbeat");
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(new PeerHeartbeat(transferPort))));
+        return json.treeToValue(call(server, bearer(request, ticket), "heartbeat"), HeartbeatResponse.class);
     }
 
     void leave(ServerAddress server, String peerId, String ticket) {

@@ -1,20 +1,21 @@
 package net.p2pnet.agent.network;
 
-import net.p2pnet.agent.transfer.TransferServer;
-
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.agent.transfer.TransferServer;
+import net.p2pnet.model.api.HeartbeatResponse;
+import net.p2pnet.model.api.ObservedAddress;
+import net.p2pnet.model.api.PeerRegistration;
+import net.p2pnet.model.api.PeerRegistrationResponse;
 import net.p2pnet.model.net.ServerAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * This agent's membership of the network: registers with the first rendezvous server of the
- * SERVERS file that answers, heartbeats, re-registers before the ticket expires, and fails over to
- * the next server when the current one stops answering. The peer id is kept in H2, so a restarted
- * agent is the same peer for its friends.
+ * SERVERS file that answers, heartbeats (each heartbeat renews the ticket and passkey), and fails
+ * over to the next server when the current one stops answering. The peer id and the last ticket
+ * are kept in H2, so a restarted agent is the same peer for its friends, even from a new address
+ * (the old ticket proves the id is ours).
  */
 @Component
 public class RendezvousSession {
 
     private static final Logger log = LoggerFactory.getLogger(RendezvousSession.class);
     private static final String PEER_ID_SETTING = "rendezvous.peer-id";
+    private static final String TICKET_SETTING = "rendezvous.ticket";
 
     /** What the control API shows about the session. */
     public record Status(boolean registered, String server, String peerId, String observedAddress,
@@ -48,13 +51,13 @@ public class RendezvousSession {
     private final RendezvousProperties properties;
     private final String name;
     private final String joinKey;
-    private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("rendezvous").factory());
 
     private volatile int serverIndex;
     private volatile String observedAddress;
     private volatile String lastError;
+    private volatile Duration heartbeatInterval;
 
     RendezvousSession(RendezvousServers servers, RendezvousApi api, PeerCredentials credentials,
             AgentSettingRepository settings, TransferServer transfer, RendezvousProperties properties,
@@ -67,6 +70,7 @@ public class RendezvousSession {
         this.properties = properties;
         this.name = agent.name() != null && !agent.name().isBlank() ? agent.name() : hostName();
         this.joinKey = agent.joinKey();
+        this.heartbeatInterval = properties.heartbeatInterval();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -81,12 +85,12 @@ public class RendezvousSession {
     public Status status() {
         Optional<PeerCredentials.Credentials> current = credentials.current();
         return new Status(current.isPresent(), current.map(PeerCredentials.Credentials::server).orElse(null),
-                current.map(PeerCredentials.Credentials::peerId).orElseGet(this::storedPeerId), observedAddress,
-                current.map(PeerCredentials.Credentials::expiresAt).orElse(null), lastError,
+                current.map(PeerCredentials.Credentials::peerId).orElseGet(() -> stored(PEER_ID_SETTING)),
+                observedAddress, current.map(PeerCredentials.Credentials::expiresAt).orElse(null), lastError,
                 servers.all().stream().map(ServerAddress::toString).toList());
     }
 
-    /** A GET on the current server's client API, e.g. {@code /api/v1/peers/{id}}. */
+    /** A GET on the current server's client API with this agent's ticket, e.g. {@code /api/v1/peers/{id}}. */
     public JsonNode query(String pathAndQuery) {
         PeerCredentials.Credentials current = credentials.current()
                 .orElseThrow(() -> new UpstreamException("not registered with any rendezvous server yet"
@@ -111,11 +115,11 @@ public class RendezvousSession {
     private long registerSomewhere() {
         List<ServerAddress> all = servers.all();
         for (int i = 0; i < all.size(); i++) {
-            ServerAddress server = all.get((serverIndex + i) % all.size());
+            int index = (serverIndex + i) % all.size();
             try {
-                register(server);
-                serverIndex = (serverIndex + i) % all.size();
-                return properties.heartbeatInterval().toMillis();
+                register(all.get(index));
+                serverIndex = index;
+                return heartbeatInterval.toMillis();
             } catch (UpstreamException e) {
                 lastError = e.getMessage();
                 log.warn("rendezvous: {}", e.getMessage());
@@ -125,61 +129,55 @@ public class RendezvousSession {
     }
 
     private void register(ServerAddress server) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("transferPort", transfer.port());
-        String known = storedPeerId();
-        if (known != null) {
-            body.put("peerId", known);
+        PeerRegistration registration = new PeerRegistration(name, transfer.port(), stored(PEER_ID_SETTING), joinKey);
+        PeerRegistrationResponse answer = api.register(server, registration, stored(TICKET_SETTING));
+        remember(answer.peerId(), answer.ticket());
+        credentials.update(new PeerCredentials.Credentials(answer.peerId(), answer.ticket(), answer.ticketExpiresAt(),
+                answer.passkey(), server.toString()));
+        observedAddress = describe(answer.observed());
+        if (answer.heartbeatIntervalSeconds() > 0) {
+            // the server knows after how long it expires silent peers; never beat slower than it asks
+            Duration asked = Duration.ofSeconds(answer.heartbeatIntervalSeconds());
+            heartbeatInterval = asked.compareTo(properties.heartbeatInterval()) < 0 ? asked : properties.heartbeatInterval();
         }
-        if (joinKey != null) {
-            body.put("joinKey", joinKey);
-        }
-        JsonNode answer = api.register(server, body, joinKey);
-        String peerId = answer.path("peerId").asString(null);
-        String ticket = answer.path("ticket").asString(null);
-        if (peerId == null || ticket == null) {
-            throw new UpstreamException("rendezvous server " + server + " answered a registration without peerId/ticket");
-        }
-        settings.save(new AgentSettingEntity(PEER_ID_SETTING, peerId));
-        credentials.update(new PeerCredentials.Credentials(peerId, ticket, instant(answer.path("expiresAt")),
-                answer.path("passkey").asString(null), server.toString()));
-        observedAddress = answer.path("observedAddress").asString(observedAddress);
         lastError = null;
-        log.info("registered with rendezvous server {} as peer {}", server, peerId);
+        log.info("registered with rendezvous server {} as peer {} (seen as {})", server, answer.peerId(),
+                observedAddress);
     }
 
     private long keepAlive(PeerCredentials.Credentials current) {
         ServerAddress server = ServerAddress.parse(current.server());
-        Instant expires = current.expiresAt();
-        if (expires != null && clock.instant().plus(properties.heartbeatInterval().multipliedBy(2)).isAfter(expires)) {
-            credentials.clear(); // renew the ticket: registering again keeps the peer id
-            return 0;
-        }
         try {
-            JsonNode answer = api.heartbeat(server, current.peerId(), current.ticket(), transfer.port());
-            observedAddress = answer.path("observedAddress").asString(observedAddress);
-            return properties.heartbeatInterval().toMillis();
+            HeartbeatResponse answer = api.heartbeat(server, current.peerId(), current.ticket(), transfer.port());
+            String ticket = answer.ticket() != null ? answer.ticket() : current.ticket();
+            remember(current.peerId(), ticket);
+            credentials.update(new PeerCredentials.Credentials(current.peerId(), ticket,
+                    answer.ticketExpiresAt() != null ? answer.ticketExpiresAt() : current.expiresAt(),
+                    answer.passkey() != null ? answer.passkey() : current.passkey(), current.server()));
+            observedAddress = describe(answer.observed());
+            return heartbeatInterval.toMillis();
         } catch (UpstreamException e) {
             lastError = e.getMessage();
             log.warn("rendezvous: {}", e.getMessage());
             credentials.clear();
             if (e.status() == 0 || e.status() >= 500) {
-                serverIndex = (serverIndex + 1) % servers.all().size(); // down: fail over
+                serverIndex = (serverIndex + 1) % servers.all().size(); // down: fail over to the next one
             }
             return 0; // otherwise the server forgot us (expired, restarted): register again there
         }
     }
 
-    private String storedPeerId() {
-        return settings.findById(PEER_ID_SETTING).map(AgentSettingEntity::value).orElse(null);
+    private void remember(String peerId, String ticket) {
+        settings.save(new AgentSettingEntity(PEER_ID_SETTING, peerId));
+        settings.save(new AgentSettingEntity(TICKET_SETTING, ticket));
     }
 
-    private static Instant instant(JsonNode node) {
-        if (node.isNumber()) {
-            return Instant.ofEpochSecond(node.asLong());
-        }
-        return node.isString() ? Instant.parse(node.asString()) : null;
+    private String stored(String setting) {
+        return settings.findById(setting).map(AgentSettingEntity::value).orElse(null);
+    }
+
+    private String describe(ObservedAddress observed) {
+        return observed == null ? observedAddress : observed.address();
     }
 
     private static String hostName() {
