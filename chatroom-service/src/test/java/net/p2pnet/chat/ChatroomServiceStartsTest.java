@@ -2,37 +2,23 @@ package net.p2pnet.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import net.p2pnet.chat.support.ChatClient;
+import net.p2pnet.chat.support.ChatServiceTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "p2pnet.network.secret=test-network-secret-0123456789",
-        "p2pnet.data-dir=./target/test-data/${random.uuid}"})
-class ChatroomServiceStartsTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
+class ChatroomServiceStartsTest extends ChatServiceTestBase {
 
     @Test
-    void answersHealthMetricsAndOpenApiOverHttp() throws Exception {
-        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+    void answersHealthMetricsAndOpenApiOverHttp() {
+        ChatClient anonymous = ChatClient.withAuthorization(port, null);
+        assertThat(anonymous.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> metrics = anonymous.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-        HttpResponse<String> apiDocs = get("/v3/api-docs");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "p2pnet_chat_rooms", "p2pnet_chat_members",
+                "p2pnet_chat_messages_total", "p2pnet_chat_stream_subscribers");
+        HttpResponse<String> apiDocs = anonymous.get("/v3/api-docs");
         assertThat(apiDocs.statusCode()).isEqualTo(200);
-        assertThat(apiDocs.body()).contains("\"openapi\"");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(apiDocs.body()).contains("\"openapi\"", "/api/v1/rooms/{name}/events");
     }
 }

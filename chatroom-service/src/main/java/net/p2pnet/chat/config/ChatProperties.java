@@ -1,0 +1,67 @@
+package net.p2pnet.chat.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Behaviour of the chatroom service ({@code p2pnet.chatroom.*}), checked at start so a typo fails
+ * the boot instead of a user's request.
+ *
+ * @param publicUrl        the base URL peers use to reach this service; sent to rendezvous servers as
+ *                         the rooms' host (unset: {@code http://127.0.0.1:<port>}, fine for one machine)
+ * @param rendezvousUrls   rendezvous servers that list our rooms (empty: rooms are not advertised)
+ * @param announceInterval how often the full room list is re-announced (the directory's TTL refresh)
+ * @param announceDebounce how long to gather changes before announcing them
+ * @param presenceTimeout  how long a member without an open stream or keep-alive stays in a room
+ * @param historyRetention how long messages and events are kept
+ * @param streamKeepAlive  interval of SSE comment lines; they also reveal closed connections
+ * @param streamBacklog    events queued for one slow subscriber before its stream is closed (it resumes
+ *                         with Last-Event-ID)
+ * @param replayLimit      most events replayed to a stream resumed with Last-Event-ID
+ * @param rateLimit        the per-member posting limit
+ */
+@Validated
+@ConfigurationProperties("p2pnet.chatroom")
+public record ChatProperties(
+        URI publicUrl,
+        @DefaultValue List<URI> rendezvousUrls,
+        @DefaultValue("5s") @NotNull Duration announceInterval,
+        @DefaultValue("250ms") @NotNull Duration announceDebounce,
+        @DefaultValue("60s") @NotNull Duration presenceTimeout,
+        @DefaultValue("30d") @NotNull Duration historyRetention,
+        @DefaultValue("15s") @NotNull Duration streamKeepAlive,
+        @DefaultValue("4096") @Min(16) int streamBacklog,
+        @DefaultValue("1000") @Min(1) int replayLimit,
+        @DefaultValue @Valid RateLimit rateLimit) {
+
+    public ChatProperties {
+        for (Duration d : List.of(announceInterval, announceDebounce, presenceTimeout, historyRetention,
+                streamKeepAlive)) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("p2pnet.chatroom durations must be positive, got " + d);
+            }
+        }
+        if (publicUrl != null && !publicUrl.isAbsolute()) {
+            throw new IllegalArgumentException("p2pnet.chatroom.public-url must be an absolute http(s) URL, got "
+                    + publicUrl);
+        }
+        rendezvousUrls = List.copyOf(rendezvousUrls);
+    }
+
+    /**
+     * A token bucket per member and room: {@code burst} messages at once, then {@code refill}
+     * messages per {@code period}.
+     */
+    public record RateLimit(
+            @DefaultValue("20") @Min(1) int burst,
+            @DefaultValue("5") @Min(1) int refill,
+            @DefaultValue("1s") @NotNull Duration period) {
+    }
+}

@@ -1,0 +1,82 @@
+package net.p2pnet.chat.error;
+
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where refusals become RFC 9457 problem details. Spring's base class covers the
+ * framework's own errors (unreadable JSON, wrong method, unknown path); the overrides replace its
+ * generic "Invalid request content" with the field and the rule that failed.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ChatException.class)
+    ResponseEntity<ProblemDetail> refused(ChatException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof RateLimitedException limited) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds() + 1)));
+        }
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"p2pnet\"");
+        }
+        return answer.body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = Stream.concat(
+                        e.getBindingResult().getFieldErrors().stream().map(ApiExceptionHandler::describe),
+                        e.getBindingResult().getGlobalErrors().stream().map(g -> g.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> r.getMethodParameter().getParameterName() + " " + err.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "request body is not the expected JSON: " + rootMessage(e));
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static String describe(FieldError error) {
+        return error.getField() + " " + error.getDefaultMessage()
+                + (error.getRejectedValue() instanceof String s && s.length() <= 80 ? " (got '" + s + "')" : "");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // Jackson appends the source location over several lines; the first line says what is wrong.
+        return message.lines().findFirst().orElse(message);
+    }
+}
