@@ -260,14 +260,14 @@ public final class AgentCommand implements Runnable {
         @Override
         public Integer call() {
             return agent.call(() -> {
-                JsonNode found = agent.client().get("/api/v1/search?q=" + AgentClient.encode(String.join(" ", words)));
-                JsonNode files = found.isArray() ? found : found.path("files");
+                JsonNode files = agent.client().get("/api/v1/search?q=" + AgentClient.encode(String.join(" ", words)));
                 if (files.isEmpty()) {
                     agent.out().println("nothing found");
                 }
                 for (JsonNode f : files) {
-                    agent.out().printf("%s  %s  %s%n", f.path("infoHash").asString(""),
-                            ProgressBar.bytes(f.path("size").asLong()), f.path("name").asString(f.toString()));
+                    agent.out().printf("%s  %10s  %2d seeds  %s%n", f.path("infoHash").asString(),
+                            ProgressBar.bytes(f.path("size").asLong()), f.path("seeders").asInt(),
+                            f.path("path").asString(f.path("torrentName").asString()));
                 }
                 return 0;
             });

@@ -1,7 +1,9 @@
 package net.p2pnet.agent.control;
 
+import java.util.List;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.TrackerClient;
+import net.p2pnet.model.api.FileHit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,7 +52,7 @@ class NetworkController {
     }
 
     @GetMapping("/api/v1/search")
-    JsonNode search(@RequestParam String q) {
+    List<FileHit> search(@RequestParam String q) {
         if (q.isBlank() || q.length() > MAX_WORDS_LENGTH) {
             throw new BadControlRequestException("q must be 1-" + MAX_WORDS_LENGTH + " characters of search words");
         }

@@ -41,7 +41,9 @@ final class AnnounceResponseParser {
             List<InetSocketAddress> peers = new ArrayList<>();
             reply.get("peers").ifPresent(value -> peers.addAll(peers(value, 4)));
             reply.get("peers6").ifPresent(value -> peers.addAll(peers(value, 16)));
-            return new AnnounceResult(interval, (int) reply.optionalInteger("complete").orElse(0),
+            Duration minInterval = reply.optionalInteger("min interval").stream().mapToObj(Duration::ofSeconds)
+                    .findFirst().filter(min -> min.compareTo(interval) < 0).orElse(interval);
+            return new AnnounceResult(interval, minInterval, (int) reply.optionalInteger("complete").orElse(0),
                     (int) reply.optionalInteger("incomplete").orElse(0), peers);
         } catch (BencodeException | IllegalArgumentException e) {
             throw new UpstreamException("tracker " + tracker + " sent an unusable announce reply: " + e.getMessage());

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.model.api.Ed2kLocation;
+import net.p2pnet.model.api.FileHit;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,6 +80,7 @@ public class TrackerClient {
         requireConfigured();
         Multipart body = new Multipart().file("torrent", "file.torrent", "application/x-bittorrent", torrent)
                 .field("ed2k", ed2kHash);
+        credentials.passkey().ifPresent(key -> body.field("passkey", key)); // a private tracker requires it
         HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(api("/api/v1/torrents")))
                 .header("Content-Type", body.contentType()).POST(body.publisher()), "register torrent");
         if (response.statusCode() != 409) { // 409: registered before (by us or another seed), which is the goal
@@ -85,18 +88,23 @@ public class TrackerClient {
         }
     }
 
-    /** Search results as the tracker returns them (a JSON array of files). */
-    public JsonNode search(String words) {
+    /** Registered files whose names contain the words. */
+    public List<FileHit> search(String words) {
         requireConfigured();
         URI uri = api("/api/v1/files?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8));
-        return json.readTree(send(authorized(HttpRequest.newBuilder(uri)).GET(), "search"));
+        byte[] body = send(authorized(HttpRequest.newBuilder(uri)).GET(), "search");
+        return json.readValue(body, json.getTypeFactory().constructCollectionType(List.class, FileHit.class));
     }
 
-    /** The info-hash(es) and live sources of a file known by its ed2k hash. */
-    public JsonNode localise(String ed2kHashHex) {
+    /** The torrents and live sources of a file known by its ed2k hash; empty when the tracker knows none. */
+    public Optional<Ed2kLocation> localise(String ed2kHashHex) {
         requireConfigured();
-        return json.readTree(send(authorized(HttpRequest.newBuilder(api("/api/v1/files/ed2k/" + ed2kHashHex))).GET(),
-                "ed2k localisation"));
+        HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(
+                api("/api/v1/files/ed2k/" + ed2kHashHex))).GET(), "ed2k localisation");
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readValue(check(response, "ed2k localisation"), Ed2kLocation.class));
     }
 
     /** A registered .torrent, empty when the tracker does not know the info-hash. */

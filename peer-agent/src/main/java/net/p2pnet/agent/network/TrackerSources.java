@@ -4,6 +4,7 @@ import net.p2pnet.agent.transfer.TransferServer;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import net.p2pnet.agent.download.SourceFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
+import net.p2pnet.model.api.Ed2kLocation;
 
 /**
  * The tracker as the download engine sees it: sources from announces (re-announced only when the
@@ -58,7 +59,9 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
             AnnounceResult result = tracker.announce(infoHashHex, event, progress.uploaded(), progress.downloaded(),
                     progress.left());
             List<InetSocketAddress> peers = result.peers().stream().filter(this::notMe).toList();
-            announced.put(infoHashHex, new Announced(now.plus(result.interval()), peers, progress.left() == 0));
+            // nobody yet: ask again as soon as the tracker allows rather than after the full interval
+            Duration wait = peers.isEmpty() ? result.minInterval() : result.interval();
+            announced.put(infoHashHex, new Announced(now.plus(wait), peers, progress.left() == 0));
             return peers;
         } catch (UpstreamException e) {
             log.warn("announce of {} failed: {}", infoHashHex, e.getMessage());
@@ -85,12 +88,10 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
             return Optional.empty();
         }
         try {
-            JsonNode found = tracker.localise(ed2kHashHex);
-            for (JsonNode file : found.isArray() ? found : found.path("files")) {
-                long fileSize = file.path("size").asLong(-1);
-                String infoHash = file.path("infoHash").asString(null);
-                if (infoHash != null && (fileSize < 0 || fileSize == size)) {
-                    Optional<byte[]> torrent = tracker.torrent(infoHash);
+            // size is part of an ed2k file's identity: a torrent of another size is another file
+            for (Ed2kLocation.Match match : tracker.localise(ed2kHashHex).map(Ed2kLocation::matches).orElse(List.of())) {
+                if (match.size() == size) {
+                    Optional<byte[]> torrent = tracker.torrent(match.infoHash());
                     if (torrent.isPresent()) {
                         return torrent;
                     }

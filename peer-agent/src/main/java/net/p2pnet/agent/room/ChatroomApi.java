@@ -36,7 +36,7 @@ class ChatroomApi {
     }
 
     void leave(String host, String room, String ticket) {
-        send(host, room, "/members", ticket, "DELETE", null);
+        send(host, room, "/members/me", ticket, "DELETE", null);
     }
 
     JsonNode post(String host, String room, String text, String link, String ticket) {

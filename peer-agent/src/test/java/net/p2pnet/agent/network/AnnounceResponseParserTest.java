@@ -20,12 +20,13 @@ class AnnounceResponseParserTest {
         v6[15] = 1;
         v6[16] = 0x1F;
         v6[17] = (byte) 0x90;
-        byte[] reply = Bencode.encode(BDictionary.builder().put("interval", 120).put("complete", 3)
+        byte[] reply = Bencode.encode(BDictionary.builder().put("interval", 120).put("min interval", 30).put("complete", 3)
                 .put("incomplete", 1).put("peers", v4).put("peers6", v6).build());
 
         AnnounceResult result = AnnounceResponseParser.parse(reply, "t");
 
         assertThat(result.interval()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(result.minInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(result.seeders()).isEqualTo(3);
         assertThat(result.leechers()).isEqualTo(1);
         assertThat(result.peers()).containsExactly(new InetSocketAddress("127.0.0.1", 6881),
@@ -37,8 +38,9 @@ class AnnounceResponseParserTest {
         BDictionary peer = BDictionary.builder().put("ip", "127.0.0.1").put("port", 7000).put("peer id", "x").build();
         byte[] reply = Bencode.encode(BDictionary.builder().put("interval", 60).put("peers", BList.of(peer)).build());
 
-        assertThat(AnnounceResponseParser.parse(reply, "t").peers())
-                .containsExactly(new InetSocketAddress("127.0.0.1", 7000));
+        AnnounceResult result = AnnounceResponseParser.parse(reply, "t");
+        assertThat(result.peers()).containsExactly(new InetSocketAddress("127.0.0.1", 7000));
+        assertThat(result.minInterval()).as("no min interval: the interval").isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
