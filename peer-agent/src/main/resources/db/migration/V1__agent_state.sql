@@ -5,10 +5,10 @@ CREATE TABLE shared_file (
     path          VARCHAR(4096) NOT NULL PRIMARY KEY,
     size          BIGINT        NOT NULL,
     mtime_millis  BIGINT        NOT NULL,
-    ed2k_hash     CHAR(32)      NOT NULL,
+    ed2k_hash     VARCHAR(32)   NOT NULL,
     ed2k_hashset  BYTEA         NOT NULL,
-    sha1          CHAR(40)      NOT NULL,
-    info_hash     CHAR(40)      NOT NULL,
+    sha1          VARCHAR(40)   NOT NULL,
+    info_hash     VARCHAR(40)   NOT NULL,
     torrent       BYTEA         NOT NULL,
     hashed_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

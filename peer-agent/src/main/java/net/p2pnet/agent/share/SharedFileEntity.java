@@ -16,13 +16,13 @@ class SharedFileEntity {
     private long size;
     @Column(name = "mtime_millis")
     private long mtimeMillis;
-    @Column(name = "ed2k_hash", columnDefinition = "CHAR(32)")
+    @Column(name = "ed2k_hash", length = 32)
     private String ed2kHash;
     @Column(name = "ed2k_hashset")
     private byte[] ed2kHashset;
-    @Column(columnDefinition = "CHAR(40)")
+    @Column(length = 40)
     private String sha1;
-    @Column(name = "info_hash", columnDefinition = "CHAR(40)")
+    @Column(name = "info_hash", length = 40)
     private String infoHash;
     private byte[] torrent;
     @Column(name = "hashed_at")
