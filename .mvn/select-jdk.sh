@@ -1,6 +1,11 @@
 # Sourced (POSIX sh) by ./mvnw, ./p2pnet and .ci/run: make JAVA_HOME point at a JDK 21+.
 # Keeps a JAVA_HOME that is already 21+, else picks the newest JDK 21+ found on the machine.
 p2pnet_java_major() {
+  # The JDK's release file answers without starting a JVM (~0.3 s saved on every ./p2pnet call).
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release" | head -n 1)
+    [ -n "$v" ] && { echo "$v"; return 0; }
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
@@ -22,3 +27,7 @@ p2pnet_select_jdk() {
   return 1
 }
 p2pnet_select_jdk || exit 1
+# Maven 3.9's Guice still calls sun.misc.Unsafe; JDK 24+ warns about it on every build unless told.
+if [ "$(p2pnet_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case "${MAVEN_OPTS-}" in *sun-misc-unsafe*) ;; *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;; esac
+fi

@@ -3,8 +3,6 @@ package net.p2pnet.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,18 +25,15 @@ class HashCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
     @Test
     void printsEd2kLinkSha1AndInfoHashOfEachFile() throws Exception {
         Path file = Files.writeString(dir.resolve("abc.txt"), "abc");
 
-        int status = run("hash", file.toString());
+        CliRun run = CliRun.of("hash", file.toString());
 
-        assertThat(status).isZero();
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).contains(
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains(
                 file.toString(),
                 "ed2k    ed2k://|file|abc.txt|3|" + ED2K_ABC + "|/",
                 "sha1    " + SHA1_ABC,
@@ -52,10 +46,10 @@ class HashCommandTest {
         Path first = Files.writeString(dir.resolve("abc.txt"), "abc");
         Path second = Files.write(dir.resolve("empty \"quoted\".bin"), new byte[0]);
 
-        int status = run("hash", "--json", "--piece-length", "1M", first.toString(), second.toString());
+        CliRun run = CliRun.of("hash", "--json", "--piece-length", "1M", first.toString(), second.toString());
 
-        assertThat(status).isZero();
-        String[] lines = out.toString().split("\n");
+        assertThat(run.exitCode()).isZero();
+        String[] lines = run.out().split("\n");
         assertThat(lines).hasSize(2);
         JsonNode abc = JsonMapper.shared().readTree(lines[0]);
         assertThat(abc.get("file").asString()).isEqualTo(first.toString());
@@ -76,13 +70,13 @@ class HashCommandTest {
         Path good = Files.writeString(dir.resolve("abc.txt"), "abc");
         Path missing = dir.resolve("nope.bin");
 
-        int status = run("hash", "--json", missing.toString(), dir.toString(), good.toString());
+        CliRun run = CliRun.of("hash", "--json", missing.toString(), dir.toString(), good.toString());
 
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly(
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
                 "p2pnet hash: " + missing + ": no such file",
                 "p2pnet hash: " + dir + ": is a directory, not a file");
-        assertThat(out.toString().lines()).singleElement().satisfies(line -> assertThat(line).contains(SHA1_ABC));
+        assertThat(run.out().lines()).singleElement().satisfies(line -> assertThat(line).contains(SHA1_ABC));
     }
 
     @ParameterizedTest
@@ -90,30 +84,25 @@ class HashCommandTest {
     void badPieceLengthIsAUsageErrorWithExitTwo(String pieceLength) throws Exception {
         Path file = Files.writeString(dir.resolve("abc.txt"), "abc");
 
-        int status = run("hash", "--piece-length", pieceLength, file.toString());
+        CliRun run = CliRun.of("hash", "--piece-length", pieceLength, file.toString());
 
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).contains("'" + pieceLength + "'");
-        assertThat(out.toString()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'" + pieceLength + "'");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void noFileIsAUsageError() {
-        assertThat(run("hash")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+        CliRun run = CliRun.of("hash");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required parameter: 'FILE'");
     }
 
     @Test
     void hashIsACliWordSoTheAgentDoesNotStartSpring() {
         assertThat(P2pnetCli.handles(new String[] {"hash", "x"})).isTrue();
         assertThat(P2pnetCli.commandLine().getSubcommands()).containsKey("hash");
-    }
-
-    private int run(String... args) {
-        CommandLine cli = P2pnetCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     /**

@@ -24,12 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Hashes a file or stream in one pass into {@link ContentHashes}: ed2k root and chunk hashset,
  * whole-content SHA-1 and BitTorrent piece hashes.
  *
- * <p>The caller's thread reads ed2k-chunk-sized buffers (9,728,000 bytes) and hands each to the
- * worker threads: the MD4 of a chunk is independent of the others, so chunks are MD4-hashed in
- * parallel, while the whole-content SHA-1 and the piece hashes are two ordered lanes that run beside
- * them. MD4 has no JVM intrinsic and costs about twice SHA-1 (docs/benchmarks.md), so spreading it
- * is what makes one pass over a big file cheaper than {@code rhash --ed2k --sha1}. Memory stays
- * bounded: at most {@code parallelism + 2} buffers are in flight and the reader waits for a free one.
+ * <p>The caller's thread maps (files) or reads (streams) ed2k-chunk-sized pieces of 9,728,000 bytes
+ * and hands each to the worker threads: the MD4 of a chunk is independent of the others, so chunks
+ * are MD4-hashed in parallel, while the whole-content SHA-1 and the piece hashes are two ordered
+ * lanes that run beside them. MD4 has no JVM intrinsic and is the costliest of the three
+ * (docs/benchmarks.md), so spreading it is what lets one pass use every core. Memory stays bounded:
+ * at most {@code parallelism + 2} chunks are in flight and the reader waits for a free slot.
  *
  * <p>Thread-safe; concurrent calls share the workers and the buffers. Close it to stop the workers.
  */
@@ -41,6 +41,8 @@ public final class ContentHasher implements AutoCloseable {
     private final ExecutorService workers;
     private final BlockingQueue<ByteBuffer> buffers;
     private final Semaphore inFlight;
+    private final int bufferCount;
+    private int buffersAllocated;
 
     /** One worker per processor. */
     public ContentHasher() {
@@ -52,12 +54,9 @@ public final class ContentHasher implements AutoCloseable {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
         this.workers = Executors.newFixedThreadPool(parallelism, daemonThreads());
-        int bufferCount = parallelism + 2;
+        this.bufferCount = parallelism + 2;
         this.inFlight = new Semaphore(bufferCount);
         this.buffers = new ArrayBlockingQueue<>(bufferCount);
-        for (int i = 0; i < bufferCount; i++) {
-            buffers.add(ByteBuffer.allocateDirect(BUFFER_SIZE));
-        }
     }
 
     /**
@@ -79,8 +78,8 @@ public final class ContentHasher implements AutoCloseable {
 
     /*
      * Files are memory-mapped chunk by chunk rather than read: the workers hash straight from the
-     * page cache, which saves copying every byte once (measured: about 0.2 s of CPU per GiB). A
-     * semaphore bounds how many chunks are in flight, as the buffer pool does for streams.
+     * page cache instead of a copy (the page faults cost about 0.16 s of CPU per GiB). A semaphore
+     * bounds how many chunks are in flight, as the buffer pool does for streams.
      */
     private ContentHashes hashMapped(FileChannel channel, int pieceLength, HashProgress progress)
             throws IOException {
@@ -89,14 +88,24 @@ public final class ContentHasher implements AutoCloseable {
         try {
             for (long at = 0; at < size; at += BUFFER_SIZE) {
                 acquire(inFlight);
-                progress.progress(run.bytesDone(), size);
-                run.submit(channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(BUFFER_SIZE, size - at)));
+                ByteBuffer chunk;
+                try {
+                    progress.progress(run.bytesDone(), size);
+                    chunk = map(channel, at, Math.min(BUFFER_SIZE, size - at), size);
+                } catch (IOException | RuntimeException e) {
+                    inFlight.release(); // no task will release this one
+                    throw e;
+                }
+                run.submit(chunk);
             }
         } catch (IOException | RuntimeException e) {
             run.awaitQuietly();
             throw e;
         }
         ContentHashes hashes = run.finish();
+        if (channel.size() != size) {
+            throw changedSize(size, channel.size());
+        }
         progress.progress(hashes.size(), size);
         return hashes;
     }
@@ -113,8 +122,13 @@ public final class ContentHasher implements AutoCloseable {
             int filled;
             do {
                 ByteBuffer buffer = takeBuffer();
-                progress.progress(run.bytesDone(), totalBytes);
-                filled = fill(source, buffer);
+                try {
+                    progress.progress(run.bytesDone(), totalBytes);
+                    filled = fill(source, buffer);
+                } catch (IOException | RuntimeException e) {
+                    buffers.add(buffer); // no task will give this one back
+                    throw e;
+                }
                 if (filled == 0) {
                     buffers.add(buffer);
                 } else {
@@ -130,6 +144,19 @@ public final class ContentHasher implements AutoCloseable {
         return hashes;
     }
 
+    /** Maps a region, refusing one the file no longer holds (mapping it read-only would fail obscurely). */
+    private static ByteBuffer map(FileChannel channel, long at, long length, long size) throws IOException {
+        long now = channel.size();
+        if (now < at + length) {
+            throw changedSize(size, now);
+        }
+        return channel.map(FileChannel.MapMode.READ_ONLY, at, length);
+    }
+
+    private static IOException changedSize(long before, long after) {
+        return new IOException("file changed size while being hashed (" + before + " -> " + after + " bytes)");
+    }
+
     /** Reads until the buffer is full or the source ends; returns the bytes read. */
     private static int fill(ReadableByteChannel source, ByteBuffer buffer) throws IOException {
         buffer.clear();
@@ -139,7 +166,14 @@ public final class ContentHasher implements AutoCloseable {
         return buffer.position();
     }
 
+    /** Stream buffers are allocated on first need: hashing only files never needs them. */
     private ByteBuffer takeBuffer() throws IOException {
+        synchronized (buffers) {
+            if (buffers.isEmpty() && buffersAllocated < bufferCount) {
+                buffersAllocated++;
+                return ByteBuffer.allocateDirect(BUFFER_SIZE);
+            }
+        }
         try {
             return buffers.take();
         } catch (InterruptedException e) {
@@ -165,8 +199,19 @@ public final class ContentHasher implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    static RuntimeException unwrap(CompletionException e) {
-        return e.getCause() instanceof RuntimeException r ? r : e;
+    /**
+     * A task's failure, for the caller. A mapped file cut short under our feet makes the JVM raise
+     * an InternalError ("a fault occurred in an unsafe memory access") in the worker: that is the
+     * file changing, not a JVM bug, so it becomes an IOException.
+     */
+    static IOException unwrap(CompletionException e) {
+        return switch (e.getCause()) {
+            case InternalError fault -> new IOException("file changed (shrank?) while being hashed", fault);
+            case RuntimeException r -> throw r;
+            case Error error -> throw error;
+            case null -> new IOException(e);
+            default -> new IOException(e.getCause());
+        };
     }
 
     private static ThreadFactory daemonThreads() {

@@ -1,6 +1,7 @@
 package net.p2pnet.model.hash;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class HashingRun {
     }
 
     /** Waits for every task and assembles the result. */
-    ContentHashes finish() {
+    ContentHashes finish() throws IOException {
         hashUnpaired();
         try {
             ByteArrayOutputStream md4s = new ByteArrayOutputStream(chunkHashes.size() * Md4.DIGEST_LENGTH);

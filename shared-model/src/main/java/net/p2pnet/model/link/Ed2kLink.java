@@ -12,7 +12,8 @@ import net.p2pnet.model.hash.ContentHashes;
  * identity (DESIGN.md): a source that announces another size is not this file.
  *
  * <p>{@link #toString()} writes exactly what {@code rhash --ed2k-link} prints for the same file
- * (names percent-encoded with lowercase hex, unreserved characters kept).
+ * (names percent-encoded with lowercase hex, unreserved characters kept), the {@code h=} part
+ * included when the link has one; we do not compute AICH trees, so {@link #of} links have none.
  *
  * @param name file name, decoded; never empty, no path separators, not "." or ".."
  * @param size file size in bytes

@@ -1,18 +1,22 @@
 package net.p2pnet.model.torrent;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
 import net.p2pnet.model.bencode.BencodeException;
+import net.p2pnet.model.bencode.BencodeLimits;
 import net.p2pnet.model.bencode.BencodeValue;
 import net.p2pnet.model.bencode.Bencode;
 
@@ -62,12 +66,29 @@ public final class Metainfo {
                 topLevel(top, "url-list", () -> webSeeds(top)),
                 topLevel(top, "comment", () -> top.optionalText("comment").orElse(null)),
                 topLevel(top, "created by", () -> top.optionalText("created by").orElse(null)),
-                topLevel(top, "creation date", () -> top.optionalInteger("creation date").stream()
-                        .mapToObj(Instant::ofEpochSecond).findFirst().orElse(null)));
+                topLevel(top, "creation date", () -> creationDate(top)));
     }
 
+    /** Reads a {@code .torrent} file, refusing one beyond the bencode input limit before loading it. */
     public static Metainfo read(Path torrentFile) throws IOException {
-        return read(Files.readAllBytes(torrentFile));
+        long size = Files.size(torrentFile);
+        if (size > BencodeLimits.DEFAULT.maxInputLength()) {
+            throw new InvalidTorrentException(torrentFile + ": " + size + " bytes is too large for a torrent (limit "
+                    + BencodeLimits.DEFAULT.maxInputLength() + ")");
+        }
+        try (InputStream in = Files.newInputStream(torrentFile)) {
+            return read(in);
+        }
+    }
+
+    /** Reads a {@code .torrent} from a stream (an upload, a download), at most the bencode input limit. */
+    public static Metainfo read(InputStream in) throws IOException {
+        byte[] torrent = in.readNBytes(BencodeLimits.DEFAULT.maxInputLength());
+        if (in.read() != -1) {
+            throw new InvalidTorrentException("torrent exceeds the limit of " + BencodeLimits.DEFAULT.maxInputLength()
+                    + " bytes");
+        }
+        return read(torrent);
     }
 
     private static <T> T topLevel(BDictionary top, String key, Supplier<T> read) {
@@ -75,6 +96,18 @@ public final class Metainfo {
             return read.get();
         } catch (BencodeException e) {
             throw new InvalidTorrentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant creationDate(BDictionary top) {
+        OptionalLong seconds = top.optionalInteger("creation date");
+        if (seconds.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(seconds.getAsLong());
+        } catch (DateTimeException e) {
+            throw new InvalidTorrentException("creation date: " + seconds.getAsLong() + " seconds is out of range", e);
         }
     }
 

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ class BencodeFuzzTest {
 
     private static final long SEED = 0x5eed_b17L;
     private static final int ROUNDS = 100_000;
-    private static final byte[] INTERESTING = "0123456789ield:-e".getBytes(ISO_8859_1);
 
     private static final List<byte[]> SEEDS = List.of(
             "d8:announce35:http://127.0.0.1:6969/announce13:creation datei1700000000e4:infod5:filesld6:lengthi3e4:pathl1:a1:beed6:lengthi0e4:pathl1:ceee4:name3:dir12:piece lengthi16384e6:pieces20:aaaaaaaaaaaaaaaaaaaa7:privatei1eee".getBytes(ISO_8859_1),
@@ -32,7 +30,7 @@ class BencodeFuzzTest {
         int accepted = 0;
         int rejected = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            byte[] input = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
+            byte[] input = BencodeMutator.mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
             try {
                 BencodeValue value = decoder.decode(input);
                 assertThat(Bencode.encode(value)).as("round %d re-encodes", round).isEqualTo(input);
@@ -47,52 +45,5 @@ class BencodeFuzzTest {
         // Both outcomes must occur, or the mutations are too weak (or too destructive) to test anything.
         assertThat(accepted).isGreaterThan(1000);
         assertThat(rejected).isGreaterThan(1000);
-    }
-
-    private static byte[] mutate(byte[] seed, Random random) {
-        byte[] data = seed.clone();
-        int mutations = 1 + random.nextInt(4);
-        for (int i = 0; i < mutations; i++) {
-            data = mutateOnce(data, random);
-        }
-        return data;
-    }
-
-    private static byte[] mutateOnce(byte[] data, Random random) {
-        if (data.length == 0) {
-            return new byte[] {INTERESTING[random.nextInt(INTERESTING.length)]};
-        }
-        int at = random.nextInt(data.length);
-        return switch (random.nextInt(6)) {
-            case 0 -> { // flip one byte to anything
-                data[at] = (byte) random.nextInt(256);
-                yield data;
-            }
-            case 1 -> { // replace with a byte bencode cares about
-                data[at] = INTERESTING[random.nextInt(INTERESTING.length)];
-                yield data;
-            }
-            case 2 -> Arrays.copyOf(data, at); // truncate
-            case 3 -> { // delete one byte
-                byte[] out = new byte[data.length - 1];
-                System.arraycopy(data, 0, out, 0, at);
-                System.arraycopy(data, at + 1, out, at, data.length - at - 1);
-                yield out;
-            }
-            case 4 -> { // insert a byte
-                byte[] out = new byte[data.length + 1];
-                System.arraycopy(data, 0, out, 0, at);
-                out[at] = INTERESTING[random.nextInt(INTERESTING.length)];
-                System.arraycopy(data, at, out, at + 1, data.length - at);
-                yield out;
-            }
-            default -> { // duplicate a slice in place (repeats keys, nests deeper)
-                int length = Math.min(data.length - at, 1 + random.nextInt(16));
-                byte[] out = new byte[data.length + length];
-                System.arraycopy(data, 0, out, 0, at + length);
-                System.arraycopy(data, at, out, at + length, data.length - at);
-                yield out;
-            }
-        };
     }
 }

@@ -9,11 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -106,7 +109,7 @@ class ContentHasherTest {
             try {
                 return HASHER.hash(second, PIECE, HashProgress.NONE);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
 
@@ -139,8 +142,47 @@ class ContentHasherTest {
     }
 
     @Test
+    void fileCutShortWhileHashedIsAnIOExceptionNotACrashEvenManyTimes() throws Exception {
+        Path file = dir.resolve("shrinking");
+        for (int attempt = 0; attempt < 6; attempt++) { // more than the chunks in flight: no slot may leak
+            Files.write(file, random(3 * CHUNK_SIZE));
+            assertThatThrownBy(() -> HASHER.hash(file, PIECE, truncatingOnFirstCall(file)))
+                    .isInstanceOf(IOException.class).hasMessageContaining("while being hashed");
+        }
+        assertThat(HASHER.hash(file, PIECE, HashProgress.NONE)).isEqualTo(reference(Files.readAllBytes(file), PIECE));
+    }
+
+    private static HashProgress truncatingOnFirstCall(Path file) {
+        return new HashProgress() {
+            private boolean done;
+
+            @Override
+            public void progress(long bytesDone, long totalBytes) {
+                if (!done) {
+                    done = true;
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.truncate(1000);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+    }
+
+    @Test
     void failingStreamPassesItsErrorOnAndLeavesTheHasherUsable() throws Exception {
-        InputStream broken = new InputStream() {
+        for (int attempt = 0; attempt < 6; attempt++) { // more than the buffers: none may leak
+            assertThatThrownBy(() -> HASHER.hash(failingAfterThreeChunks(), PIECE, HashProgress.NONE))
+                    .hasMessage("disk on fire");
+        }
+        byte[] data = random(CHUNK_SIZE * 5);
+        assertThat(HASHER.hash(new ByteArrayInputStream(data), PIECE, HashProgress.NONE))
+                .isEqualTo(reference(data, PIECE));
+    }
+
+    private static InputStream failingAfterThreeChunks() {
+        return new InputStream() {
             private int left = CHUNK_SIZE * 3;
 
             @Override
@@ -158,11 +200,6 @@ class ContentHasherTest {
                 return n;
             }
         };
-
-        assertThatThrownBy(() -> HASHER.hash(broken, PIECE, HashProgress.NONE)).hasMessage("disk on fire");
-        byte[] data = random(CHUNK_SIZE * 5);
-        assertThat(HASHER.hash(new ByteArrayInputStream(data), PIECE, HashProgress.NONE))
-                .isEqualTo(reference(data, PIECE));
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Ed2kHashTest {
 
@@ -33,6 +35,22 @@ class Ed2kHashTest {
         assertThat(hash.hex()).isEqualTo(expected);
         assertThat(hash.size()).isEqualTo(size);
         assertThat(hash.chunkCount()).isEqualTo((int) ((size + CHUNK_SIZE - 1) / CHUNK_SIZE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, CHUNK_SIZE - 1, CHUNK_SIZE, 2 * CHUNK_SIZE + 333})
+    void incrementalHasherFedInRandomPiecesEqualsTheReference(int size) throws Exception {
+        byte[] data = new byte[size];
+        Random random = new Random(size);
+        random.nextBytes(data);
+        Ed2kHasher hasher = new Ed2kHasher();
+        for (int at = 0; at < size; ) {
+            int n = Math.min(size - at, 1 + random.nextInt(3_000_000));
+            hasher.update(data, at, n);
+            at += n;
+        }
+
+        assertThat(hasher.finish()).isEqualTo(ContentHasherTest.reference(data, 1 << 18).ed2k());
     }
 
     @Test

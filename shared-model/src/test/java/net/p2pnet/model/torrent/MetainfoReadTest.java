@@ -171,6 +171,9 @@ class MetainfoReadTest {
         assertThatThrownBy(() -> Metainfo.read(bytes("d13:announce-listl1:xe4:infod6:lengthi0e4:name1:x"
                 + "12:piece lengthi1e6:pieces0:ee")))
                 .hasMessage("announce-list: a tier must be a list, found byte string at offset 18");
+        assertThatThrownBy(() -> Metainfo.read(bytes("d13:creation datei170000000700000000e4:infod6:lengthi0e4:name1:x"
+                + "12:piece lengthi1e6:pieces0:ee")))
+                .hasMessage("creation date: 170000000700000000 seconds is out of range");
     }
 
     @Test
@@ -197,5 +200,37 @@ class MetainfoReadTest {
         assertThat(hash).isEqualTo(InfoHash.fromHex(hash.toString()));
         assertThatThrownBy(() -> InfoHash.fromHex("zz".repeat(20))).hasMessageContaining("not a hex info-hash");
         assertThatThrownBy(() -> InfoHash.fromHex("abc")).hasMessageContaining("40 hex digits");
+    }
+
+    @Test
+    void aTorrentFileBeyondTheLimitIsRefusedWithoutLoadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path huge = tmp.resolve("huge.torrent");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength((64L << 20) + 1); // sparse: no disk used
+        }
+
+        assertThatThrownBy(() -> Metainfo.read(huge))
+                .isInstanceOf(InvalidTorrentException.class)
+                .hasMessageEndingWith("67108865 bytes is too large for a torrent (limit 67108864)");
+        assertThatThrownBy(() -> Metainfo.read(new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                return len;
+            }
+        })).hasMessage("torrent exceeds the limit of 67108864 bytes");
+    }
+
+    @Test
+    void aTorrentFileCannotBeBuiltWithAnEscapingPath() {
+        assertThatThrownBy(() -> new TorrentFile(List.of("a", "..", "b"), 1, 0))
+                .isInstanceOf(InvalidTorrentException.class)
+                .hasMessage("path: component '..' is a relative reference (path traversal)");
     }
 }

@@ -174,4 +174,24 @@ class TorrentWriterTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("symbolic link loop");
     }
+
+    @Test
+    void singleFileInfoFromPiecesHashedElsewhereEqualsCreate() throws IOException {
+        byte[] data = write(tmp.resolve("f.bin"), 100_000);
+        TorrentOptions options = TorrentOptions.defaults().withPieceLength(32768).withPrivate(true);
+
+        InfoDictionary info = TorrentWriter.singleFileInfo("f.bin", data.length, pieces(32768, data), options);
+
+        assertThat(info.infoHash()).isEqualTo(TorrentWriter.create(tmp.resolve("f.bin"), options).infoHash());
+        assertThat(TorrentWriter.metainfo(info, options.withAnnounceTiers(List.of(List.of("http://t/a"))))
+                .trackers()).containsExactly("http://t/a");
+    }
+
+    @Test
+    void piecesOfTheWrongCountAreRefusedEvenWhenBuiltInMemory() {
+        assertThatThrownBy(() -> TorrentWriter.singleFileInfo("f", 40_000, new byte[20],
+                TorrentOptions.defaults().withPieceLength(32768)))
+                .isInstanceOf(InvalidTorrentException.class)
+                .hasMessageContaining("need 2");
+    }
 }

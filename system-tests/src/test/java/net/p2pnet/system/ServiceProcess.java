@@ -1,0 +1,129 @@
+package net.p2pnet.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One p2pnet service running from its built jar as a separate JVM on a free loopback port, as an
+ * operator would run it. Its output goes to a log file whose tail is shown when it fails to start.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code module}'s jar with {@code --server.port} and {@code --p2pnet.data-dir} set, and waits until healthy. */
+    static ServiceProcess start(String name, String module, Path dataDir, Map<String, String> environment,
+                                List<String> arguments) throws IOException, InterruptedException {
+        return start(name, module, freePort(), dataDir, environment, arguments);
+    }
+
+    static ServiceProcess start(String name, String module, int port, Path dataDir, Map<String, String> environment,
+                                List<String> arguments) throws IOException, InterruptedException {
+        Path jar = ExternalCommand.repositoryRoot().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the system tests from the root build (./mvnw verify)");
+        }
+        Files.createDirectories(dataDir);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                "--p2pnet.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(arguments);
+        Path log = dataDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        ServiceProcess service = new ServiceProcess(name, port, builder.start(), log);
+        service.awaitHealthy();
+        return service;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Ends the process at once, as {@code kill -9} would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        kill();
+        throw new IllegalStateException(name + " was not healthy within " + START_LIMIT + ":\n" + logTail());
+    }
+
+    String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Map<String, String> env(String... keyValues) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return Map.copyOf(env);
+    }
+}
