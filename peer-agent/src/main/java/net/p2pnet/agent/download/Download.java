@@ -3,9 +3,7 @@ package net.p2pnet.agent.download;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -271,6 +269,14 @@ final class Download implements ServedContent {
         uploadRate = up;
     }
 
+    long downloadRate() {
+        return downloadRate;
+    }
+
+    long uploadRate() {
+        return uploadRate;
+    }
+
     long uploadedBytes() {
         return uploaded.get();
     }
@@ -377,9 +383,7 @@ final class Download implements ServedContent {
     public int read(long offset, ByteBuffer into) throws IOException {
         Path done = completedPath;
         if (done != null) {
-            try (FileChannel channel = FileChannel.open(done, StandardOpenOption.READ)) {
-                return Math.max(0, channel.read(into, offset));
-            }
+            return PartialFile.readFile(done, offset, into);
         }
         return file.read(offset, into);
     }

@@ -22,6 +22,7 @@ import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.model.torrent.InvalidTorrentException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,7 @@ class DownloadFactory {
         TorrentContent content;
         try {
             content = TorrentContent.parse(torrent);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidTorrentException | IllegalArgumentException e) {
             throw new InvalidDownloadException("not a usable .torrent: " + e.getMessage(), e);
         }
         DownloadSpec spec = new DownloadSpec(newId(), System.currentTimeMillis(), link, content.infoHash(), null, -1,

@@ -35,6 +35,14 @@ public class DownloadMetrics {
             Gauge.builder("p2pnet.agent.downloads", () -> downloads.get().stream().filter(d -> d.state() == state).count())
                     .description("downloads by state").tag("state", state.name()).register(registry);
         }
+        // p2pnet_agent_rate_bytes_per_second{direction}: the downloads' current rates, summed (sampled each second)
+        Gauge.builder("p2pnet.agent.rate.bytes.per.second",
+                        () -> downloads.get().stream().mapToLong(Download::downloadRate).sum())
+                .description("current payload rate of all downloads").tag("direction", "in").register(registry);
+        Gauge.builder("p2pnet.agent.rate.bytes.per.second",
+                        () -> downloads.get().stream().mapToLong(Download::uploadRate).sum())
+                .description("current rate at which downloads in progress are served to others").tag("direction", "out")
+                .register(registry);
     }
 
     void pieceVerified() {

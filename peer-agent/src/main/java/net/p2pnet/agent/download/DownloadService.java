@@ -115,6 +115,7 @@ public class DownloadService {
         Download existing = download.infoHash() == null ? null : downloads.values().stream()
                 .filter(d -> download.infoHash().equals(d.infoHash())).findFirst().orElse(null);
         if (existing != null) {
+            factory.environment().store().delete(download.id()); // the same content is already a download
             return existing.view();
         }
         downloads.put(download.id(), download);

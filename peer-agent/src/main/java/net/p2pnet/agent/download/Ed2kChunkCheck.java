@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.BitSet;
-import java.util.HexFormat;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.transfer.FileInfo;
@@ -102,9 +101,5 @@ final class Ed2kChunkCheck {
             done += read;
         }
         return md4.digest();
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

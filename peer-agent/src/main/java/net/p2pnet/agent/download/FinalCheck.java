@@ -27,8 +27,40 @@ final class FinalCheck {
         this.download = download;
     }
 
-    /** True when the file is right; otherwise the bad pieces are reopened (or the download failed). */
+    /**
+     * True when the file is right; otherwise the bad pieces are reopened (or the download failed).
+     * With an ed2k hashset, the chunks already checked with MD4 were read back from disk after
+     * their pieces were durable, so only the others are read again; without one, the whole file is.
+     */
     boolean passes(PartialFile file) {
+        Ed2kHash ed2k = download.ed2k();
+        if (ed2k != null) {
+            return remainingChunksPass(file, ed2k);
+        }
+        return wholeFilePasses(file);
+    }
+
+    private boolean remainingChunksPass(PartialFile file, Ed2kHash ed2k) {
+        PieceLayout layout = file.layout();
+        BitSet bad = new BitSet();
+        try {
+            for (int piece = 0; piece < layout.pieceCount(); piece++) {
+                bad.or(Ed2kChunkCheck.checkChunksAround(piece, file, ed2k, download.checkedChunks()));
+            }
+        } catch (IOException e) {
+            download.storageFailed(e);
+            return false;
+        }
+        if (!bad.isEmpty()) {
+            // the chunks' pieces all passed SHA-1 when they arrived: the disk gave back other bytes, or
+            // the hashset is wrong; the full pass below tells which pieces are bad
+            download.dropHashset();
+            return wholeFilePasses(file);
+        }
+        return true;
+    }
+
+    private boolean wholeFilePasses(PartialFile file) {
         PieceLayout layout = file.layout();
         ContentHashes hashes;
         try (ContentHasher hasher = new ContentHasher(2)) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import net.p2pnet.agent.storage.TorrentContent;
 import net.p2pnet.agent.transfer.FileInfo;
+import net.p2pnet.model.torrent.InvalidTorrentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ final class MetainfoLookup {
         TorrentContent content;
         try {
             content = TorrentContent.parse(raw);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidTorrentException | IllegalArgumentException e) {
             log.info("download {}: ignoring an unusable torrent: {}", spec.id(), e.getMessage());
             return Optional.empty();
         }

@@ -23,6 +23,8 @@ final class PieceBoard {
     static final byte IN_FLIGHT = 1;
     static final byte VERIFIED = 2;
     static final byte FAILED = 3;
+    /** Written to disk, waiting for the next commit; shown as in flight. */
+    private static final byte WRITTEN = 4;
     static final long MIRROR_DELAY_NANOS = 2_000_000_000L;
     private static final int ENDGAME_COPIES = 2;
 
@@ -100,9 +102,24 @@ final class PieceBoard {
         return best;
     }
 
-    /** The piece arrived and is durable. */
+    /** The piece passed SHA-1 and is written; it counts once committed ({@link #verified}). */
+    synchronized void written(int piece) {
+        state[piece] = WRITTEN;
+        requesters[piece] = Math.max(0, requesters[piece] - 1);
+    }
+
+    /** Whether a copy of the piece is already written or verified (an endgame duplicate is not needed). */
+    synchronized boolean isStored(int piece) {
+        return state[piece] == WRITTEN || state[piece] == VERIFIED;
+    }
+
+    /** The piece is durable and counted. */
     synchronized void verified(int piece) {
         state[piece] = VERIFIED;
+    }
+
+    /** A request for a piece already stored ended (an endgame copy that lost the race). */
+    synchronized void released(int piece) {
         requesters[piece] = Math.max(0, requesters[piece] - 1);
     }
 
@@ -116,7 +133,7 @@ final class PieceBoard {
         release(piece, MISSING);
     }
 
-    /** Pieces a failed MD4 chunk check takes back. */
+    /** Pieces taken back (failed final check, lost commit): they are fetched again. */
     synchronized void reopen(BitSet pieces) {
         long now = System.nanoTime();
         pieces.stream().forEach(i -> {
@@ -127,7 +144,7 @@ final class PieceBoard {
 
     private void release(int piece, byte newState) {
         requesters[piece] = Math.max(0, requesters[piece] - 1);
-        if (state[piece] != VERIFIED && requesters[piece] == 0) {
+        if (state[piece] != VERIFIED && state[piece] != WRITTEN && requesters[piece] == 0) {
             state[piece] = newState;
             wantedSince[piece] = System.nanoTime();
         }
@@ -147,6 +164,12 @@ final class PieceBoard {
     }
 
     synchronized byte[] snapshot() {
-        return state.clone();
+        byte[] copy = state.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == WRITTEN) {
+                copy[i] = IN_FLIGHT;
+            }
+        }
+        return copy;
     }
 }

@@ -31,20 +31,28 @@ final class PieceIntake {
             return;
         }
         PartialFile file = download.file();
-        if (board.isVerified(piece) || file == null) {
-            board.verified(piece); // an endgame duplicate: the first copy won
+        if (board.isStored(piece) || file == null) {
+            board.released(piece); // an endgame duplicate: the first copy won
             return;
         }
         try {
-            file.writeVerified(piece, ByteBuffer.wrap(data));
+            file.write(piece, ByteBuffer.wrap(data));
         } catch (IOException e) {
             board.abandoned(piece);
             download.storageFailed(e);
             return;
         }
-        board.verified(piece);
-        env.metrics().pieceVerified();
-        checkChunks(piece, file);
+        board.written(piece);
+    }
+
+    /** Pieces a commit made durable: they count now, and complete ed2k chunks are checked. */
+    void committed(BitSet pieces, PartialFile file) {
+        PieceBoard board = download.board();
+        pieces.stream().forEach(piece -> {
+            board.verified(piece);
+            env.metrics().pieceVerified();
+        });
+        pieces.stream().forEach(piece -> checkChunks(piece, file));
     }
 
     private void rejectPiece(RemoteSource source, int piece) {

@@ -21,6 +21,7 @@ final class RemoteSource {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger badPieces = new AtomicInteger();
     private final BitSet badSet = new BitSet();
+    private final BitSet inFlight = new BitSet();
     private volatile BitSet has = new BitSet();
     private volatile String rejectedBecause;
     private volatile boolean banned;
@@ -87,6 +88,24 @@ final class RemoteSource {
 
     synchronized BitSet badPieces() {
         return (BitSet) badSet.clone();
+    }
+
+    /**
+     * Claims a piece on {@code board} for one of this source's workers: never one it sent bad data
+     * for, nor one another of its workers is already fetching (endgame copies go to other sources).
+     */
+    synchronized int claim(PieceBoard board) {
+        BitSet avoid = (BitSet) badSet.clone();
+        avoid.or(inFlight);
+        int piece = board.claim(has, avoid, isMirror());
+        if (piece >= 0) {
+            inFlight.set(piece);
+        }
+        return piece;
+    }
+
+    synchronized void done(int piece) {
+        inFlight.clear(piece);
     }
 
     /** Never use this source (its size or hashset disagrees with what we download). */

@@ -155,30 +155,38 @@ final class SourceWorkers {
     /** @return false when there was nothing to fetch from this source now */
     private boolean fetchOne() throws InterruptedException {
         PieceBoard board = download.board();
-        int piece = board.claim(source.has(), source.badPieces(), source.isMirror());
+        int piece = source.claim(board);
         if (piece < 0) {
             return false;
         }
+        try {
+            fetchAndAccept(board, piece);
+        } finally {
+            source.done(piece);
+        }
+        return true;
+    }
+
+    private void fetchAndAccept(PieceBoard board, int piece) throws InterruptedException {
         byte[] data;
         try {
             data = fetch(piece);
             errors.set(0);
         } catch (Stopped e) {
             board.abandoned(piece);
-            return true;
+            return;
         } catch (TransferClient.BusyException e) {
             board.abandoned(piece);
             swarm.sleep(e.retryAfterSeconds() * 1000L);
-            return true;
+            return;
         } catch (IOException | RuntimeException e) {
             board.abandoned(piece);
             errors.incrementAndGet();
             log.debug("download {}: piece {} from {} failed: {}", download.id(), piece, source.key(), e.toString());
             swarm.sleep(500);
-            return true;
+            return;
         }
         new PieceIntake(download).accept(source, piece, data, sha1(data));
-        return true;
     }
 
     private byte[] fetch(int piece) throws IOException, InterruptedException {

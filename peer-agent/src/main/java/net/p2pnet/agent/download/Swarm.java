@@ -3,6 +3,7 @@ package net.p2pnet.agent.download;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,7 @@ final class Swarm {
             if (file == null || !running) {
                 return;
             }
+            spawn("commit-" + download.id(), () -> commitLoop(file));
             startMirrors();
             runUntilComplete(file);
         } catch (InterruptedException e) {
@@ -113,7 +115,8 @@ final class Swarm {
     private void runUntilComplete(PartialFile file) throws InterruptedException {
         FinalCheck check = new FinalCheck(download);
         long lastDiscovery = 0;
-        long lastExchange = System.currentTimeMillis();
+        // first exchange two seconds in: early enough to find partial sources, late enough to have sources
+        long lastExchange = System.currentTimeMillis() - EXCHANGE_INTERVAL_MS + 2_000;
         RateSampler rates = new RateSampler(download);
         while (running) {
             if (download.board().allVerified()) {
@@ -135,6 +138,24 @@ final class Swarm {
             }
             rates.tick();
             sleep(TICK_MS);
+        }
+    }
+
+    /** Group commit of written pieces, apart from the workers so the network never waits for fsync. */
+    private void commitLoop(PartialFile file) {
+        PieceIntake intake = new PieceIntake(download);
+        try {
+            while (running || file.hasPending()) {
+                BitSet committed = file.commitPending(100);
+                if (!committed.isEmpty()) {
+                    intake.committed(committed, file);
+                }
+            }
+        } catch (java.io.IOException e) {
+            download.board().reopen(file.dropPending());
+            download.storageFailed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bytes of a download in progress: a sparse file the size of the content plus the set of
@@ -23,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * only pieces whose bytes are on disk; every other byte of the part file is treated as missing and
  * overwritten before it is ever counted, so unverified bytes are never kept.
  *
- * <p>fsync costs milliseconds, so commits are grouped: writers that arrive while a commit runs are
- * made durable together by the next one (group commit, as databases do with their logs).
+ * <p>fsync costs milliseconds, so commits are grouped: pieces written while a commit runs are made
+ * durable together by the next one (group commit, as databases do with their logs), and writers
+ * never wait for it.
  */
 public final class PartialFile implements AutoCloseable {
 
@@ -33,7 +32,7 @@ public final class PartialFile implements AutoCloseable {
     private final PieceLayout layout;
     private final FileChannel channel;
     private final BitSet verified;
-    private final Set<Integer> pending = ConcurrentHashMap.newKeySet();
+    private final BitSet pending = new BitSet();
     private final Object commitLock = new Object();
 
     private PartialFile(Path part, Path pieces, PieceLayout layout, FileChannel channel, BitSet verified) {
@@ -87,11 +86,13 @@ public final class PartialFile implements AutoCloseable {
     }
 
     /**
-     * Writes a piece whose SHA-1 the caller checked and returns once it is durable and counted.
+     * Writes a piece whose SHA-1 the caller checked. It is not counted yet: {@link #commitPending}
+     * makes it durable and counts it. Writers do not wait for {@code fsync}, so the network keeps
+     * flowing while the disk syncs.
      *
      * @throws IOException when the disk is full or failing; the piece is then not counted
      */
-    public void writeVerified(int piece, ByteBuffer data) throws IOException {
+    public void write(int piece, ByteBuffer data) throws IOException {
         if (data.remaining() != layout.pieceSize(piece)) {
             throw new IllegalArgumentException("piece " + piece + " has " + layout.pieceSize(piece) + " bytes, got "
                     + data.remaining());
@@ -100,13 +101,31 @@ public final class PartialFile implements AutoCloseable {
         while (data.hasRemaining()) {
             position += channel.write(data, position);
         }
-        pending.add(piece);
+        synchronized (pending) {
+            pending.set(piece);
+            pending.notifyAll();
+        }
+    }
+
+    /**
+     * Waits up to {@code waitMillis} for written pieces, then makes all of them durable at once
+     * ({@code fsync} of the data, then the pieces file replaced atomically) and counts them.
+     *
+     * @return the pieces this commit counted (empty when none were written in time)
+     * @throws IOException when syncing fails; the pieces stay uncounted (see {@link #dropPending})
+     */
+    public BitSet commitPending(long waitMillis) throws IOException, InterruptedException {
         synchronized (commitLock) {
-            if (!pending.contains(piece)) {
-                return; // a commit that ran while this thread waited made it durable
+            BitSet batch;
+            synchronized (pending) {
+                if (pending.isEmpty() && waitMillis > 0) {
+                    pending.wait(waitMillis);
+                }
+                batch = (BitSet) pending.clone();
             }
-            BitSet batch = new BitSet();
-            pending.forEach(batch::set);
+            if (batch.isEmpty()) {
+                return batch;
+            }
             channel.force(false);
             BitSet next;
             synchronized (this) {
@@ -117,7 +136,36 @@ public final class PartialFile implements AutoCloseable {
             synchronized (this) {
                 verified.or(batch);
             }
-            batch.stream().forEach(pending::remove);
+            synchronized (pending) {
+                pending.andNot(batch);
+            }
+            return batch;
+        }
+    }
+
+    public boolean hasPending() {
+        synchronized (pending) {
+            return !pending.isEmpty();
+        }
+    }
+
+    /** Gives up the written but uncounted pieces (after a failed commit); they must be fetched again. */
+    public BitSet dropPending() {
+        synchronized (pending) {
+            BitSet dropped = (BitSet) pending.clone();
+            pending.clear();
+            return dropped;
+        }
+    }
+
+    /** {@link #write} and {@link #commitPending commit} in one: returns once the piece is durable and counted. */
+    public void writeVerified(int piece, ByteBuffer data) throws IOException {
+        write(piece, data);
+        try {
+            commitPending(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while committing piece " + piece);
         }
     }
 
@@ -136,6 +184,13 @@ public final class PartialFile implements AutoCloseable {
     /** Reads content bytes from {@code offset}. */
     public int read(long offset, ByteBuffer into) throws IOException {
         return Math.max(0, channel.read(into, offset));
+    }
+
+    /** Reads bytes of a finished file from {@code offset} (0 at its end). */
+    public static int readFile(Path file, long offset, ByteBuffer into) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Math.max(0, channel.read(into, offset));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package net.p2pnet.agent.transfer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
@@ -21,6 +22,7 @@ final class CompleteFile implements ServedContent {
     private final TorrentContent torrent;
     private final BitSet all;
     private final Set<InetSocketAddress> sources = ConcurrentHashMap.newKeySet();
+    private FileChannel channel;
 
     CompleteFile(SharedContent shared) {
         this.shared = shared;
@@ -69,10 +71,31 @@ final class CompleteFile implements ServedContent {
         return (BitSet) all.clone();
     }
 
+    /** One channel for all readers (positional reads are thread-safe); reopened if an interrupt closed it. */
     @Override
     public int read(long offset, ByteBuffer into) throws IOException {
-        try (FileChannel channel = FileChannel.open(shared.file(), StandardOpenOption.READ)) {
-            return Math.max(0, channel.read(into, offset));
+        try {
+            return Math.max(0, channel().read(into, offset));
+        } catch (ClosedChannelException e) {
+            return Math.max(0, channel().read(into, offset));
+        }
+    }
+
+    private synchronized FileChannel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            channel = FileChannel.open(shared.file(), StandardOpenOption.READ);
+        }
+        return channel;
+    }
+
+    /** Releases the file (withdrawn or replaced). */
+    synchronized void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing is written through this channel: closing cannot lose data
         }
     }
 

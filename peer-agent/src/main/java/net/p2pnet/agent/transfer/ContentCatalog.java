@@ -20,12 +20,18 @@ public class ContentCatalog {
 
     /** Serves a complete shared file; replaces whatever was served under the same info-hash. */
     public void publish(SharedContent content) {
-        byInfoHash.put(content.infoHash(), new CompleteFile(content));
+        closeIfFile(byInfoHash.put(content.infoHash(), new CompleteFile(content)));
     }
 
     /** Stops serving an info-hash (40 hex digits, either case); unknown hashes are ignored. */
     public void withdraw(String infoHashHex) {
-        byInfoHash.remove(infoHashHex.toLowerCase(Locale.ROOT));
+        closeIfFile(byInfoHash.remove(infoHashHex.toLowerCase(Locale.ROOT)));
+    }
+
+    private static void closeIfFile(ServedContent old) {
+        if (old instanceof CompleteFile file) {
+            file.close();
+        }
     }
 
     /** Serves a download in progress; a complete file published under the same info-hash wins. */

@@ -21,7 +21,7 @@ public class PieceUploads {
 
     /** How long a busy agent asks to be left alone, in seconds (the Retry-After header). */
     static final int RETRY_AFTER_SECONDS = 2;
-    private static final int BLOCK = 64 * 1024;
+    private static final int BLOCK = 256 * 1024;
 
     private final UploadSlots slots;
     private final BandwidthLimits limits;
@@ -51,43 +51,48 @@ public class PieceUploads {
         }
         long size = content.layout().size();
         ex.setHeader("Accept-Ranges", "bytes");
-        long start = 0;
-        long length = size;
-        int status = 200;
-        Long[] range = range(ex, size);
+        ByteRange range = range(ex, size);
         if (range == null) {
             return; // 416 answered
         }
-        if (range.length == 2) {
-            start = range[0];
-            length = range[1] - range[0] + 1;
-            status = 206;
-            ex.setHeader("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + size);
+        if (range.partial()) {
+            ex.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
         }
+        long start = range.first();
+        long length = range.length();
         if (!covered(content, start, length)) {
             ex.problem(404, "Not available yet", "bytes " + start + ".." + (start + length - 1)
                     + " are not all verified on this agent yet");
             return;
         }
-        long from = start;
-        long count = length;
-        int code = status;
-        withSlot(ex, () -> send(ex, code, content, from, count, "http"));
+        withSlot(ex, () -> send(ex, range.partial() ? 206 : 200, content, start, length, "http"));
     }
 
-    /** {@code {}} for the whole file, {@code {first, last}} for one range, null after answering 416. */
-    private Long[] range(TransferExchange ex, long size) throws IOException {
+    /** Bytes {@code first..last} (inclusive) to send; {@code partial} for a 206 answer. */
+    private record ByteRange(long first, long last, boolean partial) {
+        long length() {
+            return last - first + 1;
+        }
+    }
+
+    /** What to send, or null after answering 416 (RFC 9110 section 14). */
+    private ByteRange range(TransferExchange ex, long size) throws IOException {
         String header = ex.header("Range").orElse(null);
+        ByteRange whole = new ByteRange(0, size - 1, false);
         if (header == null) {
-            return new Long[0];
+            return whole;
         }
         try {
             List<HttpRange> ranges = HttpRange.parseRanges(header);
             if (ranges.size() != 1) {
-                return new Long[0]; // RFC 9110 lets a server ignore Range; web seeds ask for one range
+                return whole; // RFC 9110 lets a server ignore Range; web seeds ask for one range
             }
             HttpRange r = ranges.get(0);
-            return new Long[] {r.getRangeStart(size), r.getRangeEnd(size)};
+            long first = r.getRangeStart(size);
+            if (first >= size) {
+                throw new IllegalArgumentException("it starts at or after the end");
+            }
+            return new ByteRange(first, r.getRangeEnd(size), true);
         } catch (IllegalArgumentException e) {
             ex.setHeader("Content-Range", "bytes */" + size);
             ex.problem(416, "Range not satisfiable", "cannot serve Range '" + header + "' of a " + size
