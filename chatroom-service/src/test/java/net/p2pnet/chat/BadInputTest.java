@@ -79,6 +79,8 @@ class BadInputTest extends ChatServiceTestBase {
         assertProblem(alice.post(path, "{\"text\":\"   \"}"), 400, "text is required");
         assertProblem(alice.post(path, "{\"text\":\"see\",\"link\":\"http://evil.example/x\"}"), 400, "ed2k");
         assertProblem(alice.post(path, "{\"text\":\"see\",\"link\":\"magnet:?xt=a b\"}"), 400, "whitespace");
+        assertProblem(alice.post(path, "{\"text\":\"see\",\"link\":\"ed2k://|file|x|12|nothex|/\"}"), 400,
+                "link is not valid");
         assertThat(ChatClient.json(alice.get(path))).isEmpty();
         assertThat(alice.post(path, "{\"text\":\"" + "x".repeat(4096) + "\"}").statusCode()).isEqualTo(201);
     }
@@ -100,6 +102,17 @@ class BadInputTest extends ChatServiceTestBase {
         // the bucket refills with time: one token per 10 s here
         clock.advance(Duration.ofSeconds(10));
         say(spammer, room, "after a pause");
+    }
+
+    @Test
+    void aHugeBodyIsRefusedBeforeItIsRead() {
+        String room = uniqueName("huge");
+        ChatClient alice = peer(uniqueName("alice"));
+        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        join(alice, room, "alice");
+        String path = "/api/v1/rooms/" + room + "/messages";
+        assertProblem(alice.post(path, "{\"text\":\"" + "x".repeat(200_000) + "\"}"), 413, "at most 65536");
+        assertThat(ChatClient.json(alice.get(path))).isEmpty();
     }
 
     @Test

@@ -1,18 +1,19 @@
 package net.p2pnet.chat.room;
 
 import java.util.Optional;
+import net.p2pnet.model.link.Ed2kLink;
+import net.p2pnet.model.link.MagnetLink;
 
 /**
- * Checks the optional file reference of a message. The check is deliberately loose (scheme prefix,
- * length, no whitespace or control characters): a chat only has to show the link, the agent that
- * follows it parses it fully.
+ * Checks the optional file reference of a message with shared-model's link parsers, so a chat only
+ * ever shows links an agent can follow. The text is kept as the author wrote it.
  */
 public final class LinkReference {
 
     public static final int MAX_LENGTH = 2048;
 
-    private static final String ED2K_PREFIX = "ed2k://|file|";
-    private static final String MAGNET_PREFIX = "magnet:?";
+    private static final String ED2K = "ed2k:";
+    private static final String MAGNET = "magnet:";
 
     private LinkReference() {
     }
@@ -22,18 +23,29 @@ public final class LinkReference {
         if (link.length() > MAX_LENGTH) {
             return Optional.of("link is " + link.length() + " characters; the limit is " + MAX_LENGTH);
         }
-        if (!link.startsWith(ED2K_PREFIX) && !link.startsWith(MAGNET_PREFIX)) {
-            return Optional.of("link must be an ed2k file link (" + ED2K_PREFIX + "...) or a magnet link ("
-                    + MAGNET_PREFIX + "...)");
-        }
         if (link.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             return Optional.of("link must not contain whitespace or control characters");
         }
-        return Optional.empty();
+        try {
+            if (hasScheme(link, ED2K)) {
+                Ed2kLink.parse(link);
+            } else if (hasScheme(link, MAGNET)) {
+                MagnetLink.parse(link);
+            } else {
+                return Optional.of("link must be an ed2k file link (ed2k://|file|NAME|SIZE|HASH|/) or a magnet link");
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("link is not valid: " + e.getMessage());
+        }
     }
 
     /** {@code "ed2k"} or {@code "magnet"} for a link that passed {@link #problem}. */
     public static String typeOf(String link) {
-        return link.startsWith(ED2K_PREFIX) ? "ed2k" : "magnet";
+        return hasScheme(link, ED2K) ? "ed2k" : "magnet";
+    }
+
+    private static boolean hasScheme(String link, String scheme) {
+        return link.regionMatches(true, 0, scheme, 0, scheme.length());
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./p2pnet} command line: file tools and remote control of an agent. */
 @Command(name = "p2pnet", mixinStandardHelpOptions = true, version = "p2pnet 0.1.0",
         description = "Tools of a private peer-to-peer network.",
-        subcommands = {CommandLine.HelpCommand.class, HashCommand.class, TorrentCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, HashCommand.class, TorrentCommand.class, AgentCommand.class})
 public final class P2pnetCli implements Runnable {
 
     private static final Set<String> FIRST_WORDS = Set.of("hash", "torrent", "agent", "help", "--help", "-h",

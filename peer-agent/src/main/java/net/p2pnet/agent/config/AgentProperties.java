@@ -45,7 +45,9 @@ public record AgentProperties(
     /**
      * The control port listens on loopback by default ({@code server.address}); callers from other
      * addresses need both an address in {@code allowedAddresses} (IPs or CIDR ranges) and the API token.
+     * {@code trustLoopback=false} makes loopback callers present the token too (shared hosts, tests).
      */
-    public record Control(String apiToken, @DefaultValue List<String> allowedAddresses) {
+    public record Control(String apiToken, @DefaultValue List<String> allowedAddresses,
+                          @DefaultValue("true") boolean trustLoopback) {
     }
 }

@@ -13,17 +13,26 @@ import org.springframework.stereotype.Component;
 public class SelfAddress {
 
     private volatile ServerAddress address;
+    /** Cached: every directory entry of this server refers to it, one shared string saves memory. */
+    private volatile String id;
 
     public SelfAddress(RendezvousProperties properties) {
         String configured = properties.publicAddress();
-        this.address = configured == null || configured.isBlank() ? null : ServerAddress.parse(configured);
+        if (configured != null && !configured.isBlank()) {
+            set(ServerAddress.parse(configured));
+        }
     }
 
     @EventListener
     void onWebServerStarted(WebServerInitializedEvent event) {
         if (address == null) {
-            address = new ServerAddress("127.0.0.1", event.getWebServer().getPort());
+            set(new ServerAddress("127.0.0.1", event.getWebServer().getPort()));
         }
+    }
+
+    private void set(ServerAddress value) {
+        id = value.toString();
+        address = value;
     }
 
     /** This server's {@code host:port}; known once the web server listens. */
@@ -36,6 +45,10 @@ public class SelfAddress {
     }
 
     public String id() {
-        return address().toString();
+        String current = id;
+        if (current == null) {
+            throw new IllegalStateException("the server address is not known before the web server starts");
+        }
+        return current;
     }
 }

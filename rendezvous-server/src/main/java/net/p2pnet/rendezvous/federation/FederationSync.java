@@ -204,11 +204,17 @@ class FederationSync implements SmartLifecycle {
         // Rounds start once the application is ready (the server address is known then).
     }
 
+    /** Stops the rounds and writes what is pending, so a graceful restart loses nothing. */
     @Override
     public void stop() {
         running = false;
         tasks.forEach(t -> t.cancel(false));
         calls.shutdownNow();
+        try {
+            maintenance();
+        } catch (RuntimeException e) {
+            log.warn("could not write pending state at shutdown: {}", e.toString());
+        }
     }
 
     @Override

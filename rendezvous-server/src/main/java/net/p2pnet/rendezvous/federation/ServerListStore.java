@@ -30,6 +30,7 @@ class ServerListStore {
     ServerListStore(KnownServerRepository repository, RendezvousProperties properties) {
         this.repository = repository;
         this.serversFile = properties.serversFile();
+        readServersFile(); // fail at start, with every bad line listed, not later in a background round
     }
 
     /** Servers from the SERVERS file; a malformed file stops the start with every bad line listed. */

@@ -1,6 +1,9 @@
 package net.p2pnet.rendezvous.peer;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +53,7 @@ public class PeerController {
     }
 
     @Operation(summary = "Register with the join key (body: PeerRegistration); returns id, ticket, passkey, neighbours")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PeerRegistration.class)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public PeerRegistrationResponse register(HttpServletRequest request,
@@ -60,6 +64,7 @@ public class PeerController {
     }
 
     @Operation(summary = "Keep alive (optional body: PeerHeartbeat); returns the observed address and a fresh ticket")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = PeerHeartbeat.class)))
     @PutMapping("/{id}/heartbeat")
     public HeartbeatResponse heartbeat(@PathVariable String id, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {

@@ -1,0 +1,363 @@
+package net.p2pnet.agent.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ./p2pnet agent ...}: remote control of a running agent through its REST API (MLdonkey's
+ * telnet commands, in a shell). Exit codes: 0 done, 1 the agent refused or could not be reached,
+ * 2 bad usage.
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Control a running p2pnet agent.",
+        subcommands = {AgentCommand.Status.class, AgentCommand.Add.class, AgentCommand.Pause.class,
+                AgentCommand.Resume.class, AgentCommand.Cancel.class, AgentCommand.Shares.class,
+                AgentCommand.Share.class, AgentCommand.Search.class, AgentCommand.Rooms.class,
+                AgentCommand.Join.class, AgentCommand.Say.class, AgentCommand.Listen.class})
+public final class AgentCommand implements Runnable {
+
+    private static final int BAR_WIDTH = 30;
+
+    @Option(names = "--url", defaultValue = "${env:P2PNET_AGENT_URL:-http://127.0.0.1:9700}",
+            description = "the agent's control URL (default: ${DEFAULT-VALUE}, or $P2PNET_AGENT_URL)")
+    String url;
+
+    @Option(names = "--token", defaultValue = "${env:P2PNET_AGENT_TOKEN}",
+            description = "API token for remote control (or $P2PNET_AGENT_TOKEN)")
+    String token;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    AgentClient client() {
+        return new AgentClient(url, token);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Runs a call, printing a refusal as one line on stderr. */
+    int call(Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (AgentCallException e) {
+            spec.commandLine().getErr().println("p2pnet agent: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("p2pnet agent: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    void printDownload(JsonNode d, boolean bars) {
+        long size = d.path("size").asLong();
+        long verified = d.path("verifiedBytes").asLong();
+        String progress = bars ? ProgressBar.render(verified, size, BAR_WIDTH)
+                : String.format("%5.1f%%", size <= 0 ? 0 : 100.0 * verified / size);
+        out().printf("%s  %-11s %s %s/%s %s/s  %s%n", d.path("id").asString(), d.path("state").asString(), progress,
+                ProgressBar.bytes(verified), ProgressBar.bytes(size), ProgressBar.bytes(d.path("downloadRate").asLong()),
+                d.path("name").asString());
+        if (!d.path("error").isNull() && !d.path("error").isMissingNode()) {
+            out().printf("    error: %s%n", d.path("error").asString());
+        }
+    }
+
+    @Command(name = "status", description = "Downloads with progress (and the network session).")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+
+        @Option(names = "--watch", description = "redraw every second until every download is finished")
+        boolean watch;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                AgentClient client = agent.client();
+                boolean terminal = System.console() != null;
+                JsonNode network = client.get("/api/v1/network");
+                agent.out().printf("network: %s%n", network.path("registered").asBoolean()
+                        ? "peer " + network.path("peerId").asString() + " via " + network.path("server").asString()
+                        : "not registered" + (network.path("lastError").isString()
+                                ? " (" + network.path("lastError").asString() + ")" : ""));
+                do {
+                    JsonNode downloads = client.get("/api/v1/downloads");
+                    if (downloads.isEmpty()) {
+                        agent.out().println("no downloads");
+                    }
+                    downloads.forEach(d -> agent.printDownload(d, terminal));
+                    agent.out().flush();
+                    if (!watch || allFinished(downloads)) {
+                        return 0;
+                    }
+                    Thread.sleep(1000);
+                    if (terminal) {
+                        agent.out().print("\033[" + downloads.size() + "F\033[J"); // back up and redraw in place
+                    }
+                } while (true);
+            });
+        }
+
+        private static boolean allFinished(JsonNode downloads) {
+            for (JsonNode d : downloads) {
+                String state = d.path("state").asString();
+                if (!state.equals("COMPLETED") && !state.equals("FAILED")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Command(name = "add", description = "Download a magnet, ed2k or http .torrent link, or a local .torrent file.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+
+        @Parameters(paramLabel = "LINK|FILE")
+        String what;
+
+        @Option(names = "--mirror", description = "HTTP mirror / web seed URL (repeatable)")
+        List<String> mirrors = List.of();
+
+        @Option(names = "--source", description = "host:port of an agent's transfer port (repeatable)")
+        List<String> sources = List.of();
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                Path file = Path.of(what.startsWith("file:") ? what.substring(5) : what);
+                boolean isLink = what.matches("(?i)(magnet:|ed2k:|https?:).*");
+                JsonNode added = !isLink && Files.isRegularFile(file) ? agent.client().uploadTorrent(file)
+                        : agent.client().post("/api/v1/downloads",
+                                Map.of("link", what, "mirrors", mirrors, "sources", sources));
+                agent.printDownload(added, false);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "pause", description = "Pause a download.")
+    static final class Pause implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                agent.printDownload(agent.client().post("/api/v1/downloads/" + AgentClient.encode(id) + "/pause",
+                        Map.of()), false);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "resume", description = "Resume a paused download.")
+    static final class Resume implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                agent.printDownload(agent.client().post("/api/v1/downloads/" + AgentClient.encode(id) + "/resume",
+                        Map.of()), false);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a download and delete its incomplete data.")
+    static final class Cancel implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                agent.client().delete("/api/v1/downloads/" + AgentClient.encode(id));
+                agent.out().println("cancelled " + id);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "shares", description = "Shared files with hashing progress and links.")
+    static final class Shares implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                JsonNode shares = agent.client().get("/api/v1/shares");
+                if (shares.isEmpty()) {
+                    agent.out().println("nothing shared");
+                }
+                for (JsonNode s : shares) {
+                    agent.out().printf("%-7s %s %s  %s%n", s.path("state").asString(),
+                            ProgressBar.render(Math.round(s.path("progress").asDouble() * 1000), 1000, 20),
+                            ProgressBar.bytes(s.path("size").asLong()), s.path("path").asString());
+                    if (s.path("ed2kLink").isString()) {
+                        agent.out().printf("        %s%n        %s%n", s.path("ed2kLink").asString(),
+                                s.path("magnet").asString());
+                    }
+                    if (s.path("error").isString()) {
+                        agent.out().printf("        error: %s%n", s.path("error").asString());
+                    }
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "share", description = "Share a file or directory (absolute path on the agent's machine).")
+    static final class Share implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "PATH")
+        String path;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                JsonNode added = agent.client().post("/api/v1/shares", Map.of("path", path));
+                agent.out().printf("sharing %d file(s) under %s (hashing in the background)%n", added.size(), path);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "search", description = "Search the network's files by name.")
+    static final class Search implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "WORDS", arity = "1..*")
+        List<String> words;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                JsonNode files = agent.client().get("/api/v1/search?q=" + AgentClient.encode(String.join(" ", words)));
+                if (files.isEmpty()) {
+                    agent.out().println("nothing found");
+                }
+                for (JsonNode f : files) {
+                    agent.out().printf("%s  %10s  %2d seeds  %s%n", f.path("infoHash").asString(),
+                            ProgressBar.bytes(f.path("size").asLong()), f.path("seeders").asInt(),
+                            f.path("path").asString(f.path("torrentName").asString()));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "rooms", description = "The network's chat rooms.")
+    static final class Rooms implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                JsonNode rooms = agent.client().get("/api/v1/rooms");
+                if (rooms.isEmpty()) {
+                    agent.out().println("no rooms");
+                }
+                for (JsonNode r : rooms) {
+                    agent.out().printf("%-24s %3d users  %s%n", r.path("name").asString(), r.path("users").asInt(),
+                            r.path("topic").asString(""));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "join", description = "Join a room.")
+    static final class Join implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "ROOM")
+        String room;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                JsonNode membership = agent.client().post("/api/v1/rooms/" + AgentClient.encode(room) + "/join", Map.of());
+                agent.out().printf("joined %s as %s%n", room, membership.path("nickname").asString());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "say", description = "Post a message to a joined room.")
+    static final class Say implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(index = "0", paramLabel = "ROOM")
+        String room;
+        @Parameters(index = "1..*", paramLabel = "TEXT", arity = "1..*")
+        List<String> text;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                agent.client().post("/api/v1/rooms/" + AgentClient.encode(room) + "/messages",
+                        Map.of("text", String.join(" ", text)));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "listen", description = "Print a room's messages as they arrive (Ctrl-C to stop).")
+    static final class Listen implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "ROOM")
+        String room;
+
+        @Override
+        public Integer call() {
+            return agent.call(() -> {
+                AgentClient client = agent.client();
+                agent.out().printf("listening to %s%n", room);
+                agent.out().flush();
+                client.events(event -> {
+                    if (!"room".equals(event[0])) {
+                        return;
+                    }
+                    JsonNode e = client.json().readTree(event[1]);
+                    if (room.equals(e.path("room").asString())) {
+                        JsonNode body = e.path("event");
+                        agent.out().printf("<%s> %s%n", body.path("nickname").asString("?"),
+                                body.path("text").asString(e.path("type").asString()));
+                        agent.out().flush();
+                    }
+                });
+                return 0;
+            });
+        }
+    }
+}

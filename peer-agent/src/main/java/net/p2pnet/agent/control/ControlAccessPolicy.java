@@ -1,0 +1,53 @@
+package net.p2pnet.agent.control;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import net.p2pnet.agent.config.AgentProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may control this agent (MLdonkey's {@code allowed_ips} + password): loopback callers are
+ * trusted unless {@code trust-loopback=false}; everybody else needs an address in the allow-list
+ * AND the API token. Without a configured token no remote caller is ever accepted.
+ */
+@Component
+public class ControlAccessPolicy {
+
+    /** Outcome of a check; {@code reason} is shown to the refused caller. */
+    public record Decision(boolean allowed, String reason) {
+    }
+
+    private final List<AddressRange> allowed;
+    private final byte[] token;
+    private final boolean trustLoopback;
+
+    public ControlAccessPolicy(AgentProperties properties) {
+        AgentProperties.Control control = properties.control();
+        this.allowed = control.allowedAddresses().stream().map(AddressRange::parse).toList();
+        String apiToken = control.apiToken();
+        this.token = apiToken == null || apiToken.isBlank() ? null : apiToken.getBytes(StandardCharsets.UTF_8);
+        this.trustLoopback = control.trustLoopback();
+    }
+
+    public Decision check(InetAddress caller, String presentedToken) {
+        if (trustLoopback && caller.isLoopbackAddress()) {
+            return new Decision(true, "loopback");
+        }
+        if (token == null) {
+            return new Decision(false, "remote control is disabled: no p2pnet.agent.control.api-token is configured");
+        }
+        if (!caller.isLoopbackAddress() && allowed.stream().noneMatch(range -> range.contains(caller))) {
+            return new Decision(false, "address " + caller.getHostAddress() + " is not in p2pnet.agent.control.allowed-addresses");
+        }
+        if (presentedToken == null) {
+            return new Decision(false, "missing API token: send 'Authorization: Bearer <token>'");
+        }
+        // constant-time: response time must not tell how many leading characters were right
+        if (!MessageDigest.isEqual(token, presentedToken.getBytes(StandardCharsets.UTF_8))) {
+            return new Decision(false, "wrong API token");
+        }
+        return new Decision(true, "token");
+    }
+}

@@ -1,0 +1,60 @@
+package net.p2pnet.agent.control;
+
+import net.p2pnet.agent.download.InvalidDownloadException;
+import net.p2pnet.agent.download.UnknownDownloadException;
+import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.agent.room.RoomException;
+import net.p2pnet.agent.share.ShareException;
+import net.p2pnet.model.link.InvalidLinkException;
+import net.p2pnet.model.torrent.InvalidTorrentException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The agent's one mapping from failures to RFC 9457 problem details. Spring MVC's own failures
+ * (unreadable JSON, wrong method, missing part...) come through the base class, already as
+ * problem details.
+ */
+@RestControllerAdvice
+public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ShareException.class)
+    ProblemDetail share(ShareException e) {
+        return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "Share refused", e);
+    }
+
+    @ExceptionHandler(UnknownDownloadException.class)
+    ProblemDetail unknownDownload(UnknownDownloadException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown download", e);
+    }
+
+    /** Torrents and links are also checked by shared-model's parsers, whose exceptions say what is wrong. */
+    @ExceptionHandler({InvalidDownloadException.class, InvalidTorrentException.class, InvalidLinkException.class})
+    ProblemDetail invalidDownload(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Download refused", e);
+    }
+
+    @ExceptionHandler(RoomException.class)
+    ProblemDetail room(RoomException e) {
+        return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "Room request refused", e);
+    }
+
+    @ExceptionHandler(UpstreamException.class)
+    ProblemDetail upstream(UpstreamException e) {
+        return problem(HttpStatus.BAD_GATEWAY, "A network service did not answer as expected", e);
+    }
+
+    @ExceptionHandler(BadControlRequestException.class)
+    ProblemDetail badRequest(BadControlRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, Exception e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(title);
+        return problem;
+    }
+}

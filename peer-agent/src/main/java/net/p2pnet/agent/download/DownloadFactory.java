@@ -1,0 +1,171 @@
+package net.p2pnet.agent.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import net.p2pnet.agent.bandwidth.BandwidthLimits;
+import net.p2pnet.agent.bandwidth.TrafficMeter;
+import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.agent.storage.TorrentContent;
+import net.p2pnet.agent.transfer.ContentCatalog;
+import net.p2pnet.agent.transfer.TransferClient;
+import net.p2pnet.model.api.AddDownloadRequest;
+import net.p2pnet.model.link.Ed2kLink;
+import net.p2pnet.model.link.InvalidLinkException;
+import net.p2pnet.model.link.MagnetLink;
+import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.model.torrent.InvalidTorrentException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns what a user gives (a link, a torrent file, mirrors, sources) into a {@link Download}, or says
+ * clearly why not. Everything is checked before anything is stored.
+ */
+@Component
+class DownloadFactory {
+
+    /** No sane .torrent of a single file is anywhere near this; a bigger answer is not a torrent. */
+    static final int MAX_TORRENT_BYTES = 16 * 1024 * 1024;
+    private static final String WORK_DIR = ".p2pnet-incomplete";
+
+    private final DownloadEnvironment env;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    DownloadFactory(AgentProperties properties, ContentCatalog catalog, TransferClient client, BandwidthLimits limits,
+                    TrafficMeter meter, DownloadMetrics metrics, ApplicationEventPublisher events,
+                    ObjectProvider<SourceFinder> finders, ObjectProvider<MetainfoResolver> resolvers,
+                    SelfAddress self, JsonMapper json) {
+        var downloadDir = properties.downloadDir().toAbsolutePath().normalize();
+        var workDir = downloadDir.resolve(WORK_DIR);
+        this.env = new DownloadEnvironment(downloadDir, workDir, catalog, client, limits, meter, metrics,
+                new DownloadStore(workDir, json), events, finders, resolvers, self);
+    }
+
+    DownloadEnvironment environment() {
+        return env;
+    }
+
+    Download fromLink(AddDownloadRequest request) {
+        String link = request.link() == null ? "" : request.link().strip();
+        checkExtras(request.mirrors(), request.sources());
+        String lower = link.toLowerCase(Locale.ROOT);
+        if (link.isEmpty()) {
+            throw new InvalidDownloadException("a link is required: magnet:?xt=urn:btih:..., ed2k://|file|...|/ or an"
+                    + " http(s) URL of a .torrent");
+        }
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return fromTorrent(fetchTorrent(link), request.mirrors(), request.sources(), link);
+        }
+        try {
+            if (lower.startsWith("magnet:")) {
+                MagnetLink magnet = MagnetLink.parse(link);
+                List<String> mirrors = new ArrayList<>(request.mirrors());
+                mirrors.addAll(magnet.webSeeds());
+                checkExtras(mirrors, List.of());
+                return fromIdentity(link, magnet.infoHash().hex(), null,
+                        magnet.length() == null ? -1 : magnet.length(), mirrors, request.sources());
+            }
+            if (lower.startsWith("ed2k:")) {
+                Ed2kLink ed2k = Ed2kLink.parse(link);
+                return fromIdentity(link, null, ed2k.hash(), ed2k.size(), request.mirrors(), request.sources());
+            }
+        } catch (InvalidLinkException e) {
+            throw new InvalidDownloadException("malformed link '" + abbreviate(link) + "': " + e.getMessage(), e);
+        }
+        throw new InvalidDownloadException("unsupported link '" + abbreviate(link) + "': use magnet:, ed2k:// or an"
+                + " http(s) URL of a .torrent");
+    }
+
+    Download fromTorrent(byte[] torrent, List<String> mirrors, List<String> sources, String link) {
+        checkExtras(mirrors, sources);
+        if (torrent == null || torrent.length == 0) {
+            throw new InvalidDownloadException("the .torrent file is empty");
+        }
+        TorrentContent content;
+        try {
+            content = TorrentContent.parse(torrent);
+        } catch (InvalidTorrentException | IllegalArgumentException e) {
+            throw new InvalidDownloadException("not a usable .torrent: " + e.getMessage(), e);
+        }
+        DownloadSpec spec = new DownloadSpec(newId(), System.currentTimeMillis(), link, content.infoHash(), null, -1,
+                torrent, mirrors, sources, false);
+        env.store().save(spec);
+        return new Download(spec, content, env);
+    }
+
+    private Download fromIdentity(String link, String infoHash, String ed2kHash, long size, List<String> mirrors,
+                                  List<String> sources) {
+        DownloadSpec spec = new DownloadSpec(newId(), System.currentTimeMillis(), link, infoHash, ed2kHash, size, null,
+                mirrors, sources, false);
+        env.store().save(spec);
+        return new Download(spec, null, env);
+    }
+
+    /** A download as stored before a restart. */
+    Download restore(DownloadSpec spec) {
+        TorrentContent content = spec.torrent() == null ? null : TorrentContent.parse(spec.torrent());
+        return new Download(spec, content, env);
+    }
+
+    private byte[] fetchTorrent(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": HTTP " + response.statusCode());
+                }
+                byte[] body = in.readNBytes(MAX_TORRENT_BYTES + 1);
+                if (body.length > MAX_TORRENT_BYTES) {
+                    throw new InvalidDownloadException("the answer of " + url + " is larger than " + MAX_TORRENT_BYTES
+                            + " bytes: not a torrent");
+                }
+                return body;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDownloadException("'" + abbreviate(url) + "' is not a valid URL: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidDownloadException("interrupted while fetching " + url, e);
+        }
+    }
+
+    private static void checkExtras(List<String> mirrors, List<String> sources) {
+        for (String mirror : mirrors) {
+            if (Swarm.mirrorUri(mirror == null ? "" : mirror, "x").isEmpty()) {
+                throw new InvalidDownloadException("mirror '" + abbreviate(String.valueOf(mirror))
+                        + "' is not an http(s) URL");
+            }
+        }
+        for (String source : sources) {
+            try {
+                ServerAddress.parse(source);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDownloadException("source " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static String abbreviate(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 120 ? clean : clean.substring(0, 117) + "...";
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+}

@@ -1,0 +1,175 @@
+package net.p2pnet.agent.download;
+
+import java.util.BitSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Which piece each source fetches next. Thread-safe; every worker of a download asks it.
+ *
+ * <ul>
+ * <li>Rarest first (BEP 3's recommendation): among the pieces a source has and nobody fetches, the
+ *     one fewest known sources hold, ties broken at random so workers spread out.</li>
+ * <li>Faster sources get more: workers pull a new piece as soon as they finish one, so a source
+ *     that answers twice as fast is asked twice as often.</li>
+ * <li>Endgame: when no piece is left unclaimed, a worker duplicates a piece in flight elsewhere
+ *     (at most {@value #ENDGAME_COPIES} copies); the first good copy wins.</li>
+ * <li>Mirrors take only pieces no peer has taken within {@link #MIRROR_DELAY_NANOS} of their being
+ *     wanted (pacsrv's fallback: peers first, the mirror for what they do not deliver).</li>
+ * </ul>
+ */
+final class PieceBoard {
+
+    static final byte MISSING = 0;
+    static final byte IN_FLIGHT = 1;
+    static final byte VERIFIED = 2;
+    static final byte FAILED = 3;
+    /** Written to disk, waiting for the next commit; shown as in flight. */
+    private static final byte WRITTEN = 4;
+    static final long MIRROR_DELAY_NANOS = 2_000_000_000L;
+    private static final int ENDGAME_COPIES = 2;
+
+    private final byte[] state;
+    private final int[] availability;
+    private final int[] requesters;
+    private final long[] wantedSince;
+
+    PieceBoard(int pieceCount, BitSet verified) {
+        state = new byte[pieceCount];
+        availability = new int[pieceCount];
+        requesters = new int[pieceCount];
+        wantedSince = new long[pieceCount];
+        long now = System.nanoTime();
+        for (int i = 0; i < pieceCount; i++) {
+            state[i] = verified.get(i) ? VERIFIED : MISSING;
+            wantedSince[i] = now;
+        }
+    }
+
+    synchronized void addAvailability(BitSet has) {
+        has.stream().filter(i -> i < availability.length).forEach(i -> availability[i]++);
+    }
+
+    synchronized void removeAvailability(BitSet has) {
+        has.stream().filter(i -> i < availability.length).forEach(i -> availability[i] = Math.max(0, availability[i] - 1));
+    }
+
+    /**
+     * Claims the next piece for a source.
+     *
+     * @param has      pieces the source can serve (all for a mirror)
+     * @param avoid    pieces this source sent bad data for, or is already fetching
+     * @param mirror   whether the source is an HTTP mirror (takes only pieces peers left waiting)
+     * @return the piece index, or -1 when there is nothing for this source now
+     */
+    synchronized int claim(BitSet has, BitSet avoid, boolean mirror) {
+        int piece = rarestUnclaimed(has, avoid, mirror);
+        if (piece < 0) {
+            piece = endgameCopy(has, avoid, mirror);
+        }
+        if (piece >= 0) {
+            state[piece] = IN_FLIGHT;
+            requesters[piece]++;
+        }
+        return piece;
+    }
+
+    private int rarestUnclaimed(BitSet has, BitSet avoid, boolean mirror) {
+        int n = state.length;
+        int start = n == 0 ? 0 : ThreadLocalRandom.current().nextInt(n);
+        long now = System.nanoTime();
+        int best = -1;
+        for (int k = 0; k < n; k++) {
+            int i = (start + k) % n;
+            if ((state[i] == MISSING || state[i] == FAILED) && has.get(i) && !avoid.get(i)
+                    && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_NANOS)
+                    && (best < 0 || availability[i] < availability[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private int endgameCopy(BitSet has, BitSet avoid, boolean mirror) {
+        long now = System.nanoTime();
+        int best = -1;
+        for (int i = 0; i < state.length; i++) {
+            if (state[i] == IN_FLIGHT && has.get(i) && !avoid.get(i) && requesters[i] < ENDGAME_COPIES
+                    && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_NANOS)
+                    && (best < 0 || requesters[i] < requesters[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The piece passed SHA-1 and is written; it counts once committed ({@link #verified}). */
+    synchronized void written(int piece) {
+        state[piece] = WRITTEN;
+        requesters[piece] = Math.max(0, requesters[piece] - 1);
+    }
+
+    /** Whether a copy of the piece is already written or verified (an endgame duplicate is not needed). */
+    synchronized boolean isStored(int piece) {
+        return state[piece] == WRITTEN || state[piece] == VERIFIED;
+    }
+
+    /** The piece is durable and counted. */
+    synchronized void verified(int piece) {
+        state[piece] = VERIFIED;
+    }
+
+    /** A request for a piece already stored ended (an endgame copy that lost the race). */
+    synchronized void released(int piece) {
+        requesters[piece] = Math.max(0, requesters[piece] - 1);
+    }
+
+    /** A copy of the piece failed its hash check. */
+    synchronized void failed(int piece) {
+        release(piece, FAILED);
+    }
+
+    /** A request ended without data (source gone, busy, paused): the piece is free again. */
+    synchronized void abandoned(int piece) {
+        release(piece, MISSING);
+    }
+
+    /** Pieces taken back (failed final check, lost commit): they are fetched again. */
+    synchronized void reopen(BitSet pieces) {
+        long now = System.nanoTime();
+        pieces.stream().forEach(i -> {
+            state[i] = FAILED;
+            wantedSince[i] = now;
+        });
+    }
+
+    private void release(int piece, byte newState) {
+        requesters[piece] = Math.max(0, requesters[piece] - 1);
+        if (state[piece] != VERIFIED && state[piece] != WRITTEN && requesters[piece] == 0) {
+            state[piece] = newState;
+            wantedSince[piece] = System.nanoTime();
+        }
+    }
+
+    synchronized boolean isVerified(int piece) {
+        return state[piece] == VERIFIED;
+    }
+
+    synchronized boolean allVerified() {
+        for (byte s : state) {
+            if (s != VERIFIED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    synchronized byte[] snapshot() {
+        byte[] copy = state.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == WRITTEN) {
+                copy[i] = IN_FLIGHT;
+            }
+        }
+        return copy;
+    }
+}

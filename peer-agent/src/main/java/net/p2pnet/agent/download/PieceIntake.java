@@ -1,0 +1,113 @@
+package net.p2pnet.agent.download;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import net.p2pnet.agent.storage.PartialFile;
+import net.p2pnet.model.hash.Ed2kHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to a piece that arrived: SHA-1 check, durable write, MD4 check of any ed2k chunk it
+ * completes. Bad data is dropped and its piece fetched again elsewhere; its source is held to account.
+ */
+final class PieceIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(PieceIntake.class);
+
+    private final Download download;
+    private final DownloadEnvironment env;
+
+    PieceIntake(Download download) {
+        this.download = download;
+        this.env = download.env();
+    }
+
+    void accept(RemoteSource source, int piece, byte[] data, byte[] sha1) {
+        PieceBoard board = download.board();
+        if (!download.layout().matches(piece, sha1)) {
+            rejectPiece(source, piece);
+            return;
+        }
+        PartialFile file = download.file();
+        if (board.isStored(piece) || file == null) {
+            board.released(piece); // an endgame duplicate: the first copy won
+            return;
+        }
+        try {
+            file.write(piece, ByteBuffer.wrap(data));
+        } catch (IOException e) {
+            board.abandoned(piece);
+            download.storageFailed(e);
+            return;
+        }
+        board.written(piece);
+    }
+
+    /**
+     * Pieces a commit made durable: the ed2k chunks they complete are checked first, then they count
+     * on the board (so the download cannot be seen complete, and its file moved, while a check reads it).
+     */
+    void committed(BitSet pieces, PartialFile file) {
+        pieces.stream().forEach(piece -> checkChunks(piece, file));
+        PieceBoard board = download.board();
+        pieces.stream().forEach(piece -> {
+            board.verified(piece);
+            env.metrics().pieceVerified();
+        });
+    }
+
+    private void rejectPiece(RemoteSource source, int piece) {
+        download.pieceFailed();
+        env.metrics().pieceFailed();
+        download.board().failed(piece);
+        log.info("download {}: piece {} from {} failed its SHA-1 check; fetching it again", download.id(), piece,
+                source.key());
+        if (source.badPiece(piece)) {
+            env.metrics().sourceBanned();
+            if (!source.isMirror()) {
+                download.board().removeAvailability(source.has());
+            }
+            log.warn("download {}: banned source {} after {} bad pieces", download.id(), source.key(),
+                    RemoteSource.BAN_AFTER_BAD_PIECES);
+        }
+    }
+
+    private void checkChunks(int piece, PartialFile file) {
+        Ed2kHash ed2k = download.ed2k();
+        if (ed2k == null) {
+            return;
+        }
+        try {
+            BitSet bad = Ed2kChunkCheck.checkChunksAround(piece, file, ed2k, download.checkedChunks());
+            if (!bad.isEmpty()) {
+                chunkFailed(bad);
+            }
+        } catch (IOException e) {
+            download.storageFailed(e);
+        }
+    }
+
+    /**
+     * Every piece of the chunk passed SHA-1 yet the chunk fails MD4: the pieces and the hashset
+     * describe different content. With a hashset learnt from a source, that source lied: drop it and
+     * its hashset (the pieces themselves are proven by SHA-1 and stay). With the root from the ed2k
+     * link, the torrent itself is not that file.
+     */
+    private void chunkFailed(BitSet bad) {
+        env.metrics().pieceFailed();
+        if (download.spec().ed2kHash() != null) {
+            download.failed("the torrent's pieces do not match the ed2k link's chunk hashes: they describe different files");
+            return;
+        }
+        String liar = download.ed2kFrom();
+        RemoteSource origin = liar == null ? null : download.sources().get(liar);
+        if (origin != null) {
+            origin.reject("its ed2k hashset does not match the verified pieces");
+        }
+        download.dropHashset();
+        log.warn("download {}: pieces {} passed SHA-1 but failed MD4 against the hashset from {}; dropped that hashset",
+                download.id(), bad, liar);
+    }
+}

@@ -1,0 +1,141 @@
+package net.p2pnet.agent.download;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import net.p2pnet.model.api.SourceView;
+
+/**
+ * One place a download gets data from: another agent's transfer port, or an HTTP mirror / BEP 19 web
+ * seed. Remembers what it gave, whether it sent bad data, and what it has.
+ */
+final class RemoteSource {
+
+    /** Bad pieces after which a source is banned for this file (the first may be a line error). */
+    static final int BAN_AFTER_BAD_PIECES = 2;
+
+    private final InetSocketAddress agent;
+    private final URI mirror;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicInteger badPieces = new AtomicInteger();
+    private final BitSet badSet = new BitSet();
+    private final BitSet inFlight = new BitSet();
+    private volatile BitSet has = new BitSet();
+    private volatile String rejectedBecause;
+    private volatile boolean banned;
+    private final java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private RemoteSource(InetSocketAddress agent, URI mirror) {
+        this.agent = agent;
+        this.mirror = mirror;
+    }
+
+    static RemoteSource agent(InetSocketAddress address) {
+        return new RemoteSource(address, null);
+    }
+
+    static RemoteSource mirror(URI url) {
+        return new RemoteSource(null, url);
+    }
+
+    boolean isMirror() {
+        return mirror != null;
+    }
+
+    InetSocketAddress agentAddress() {
+        return agent;
+    }
+
+    URI mirrorUrl() {
+        return mirror;
+    }
+
+    String key() {
+        return isMirror() ? mirror.toString() : agent.getHostString() + ":" + agent.getPort();
+    }
+
+    String peerKind() {
+        return isMirror() ? "mirror" : "agent";
+    }
+
+    void received(long count) {
+        bytes.addAndGet(count);
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+
+    BitSet has() {
+        return has;
+    }
+
+    void setHas(BitSet pieces) {
+        has = (BitSet) pieces.clone();
+    }
+
+    /** Records a piece that failed verification; true when this made the source banned. */
+    synchronized boolean badPiece(int piece) {
+        badSet.set(piece);
+        if (badPieces.incrementAndGet() >= BAN_AFTER_BAD_PIECES && !banned) {
+            banned = true;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized BitSet badPieces() {
+        return (BitSet) badSet.clone();
+    }
+
+    /**
+     * Claims a piece on {@code board} for one of this source's workers: never one it sent bad data
+     * for, nor one another of its workers is already fetching (endgame copies go to other sources).
+     */
+    synchronized int claim(PieceBoard board) {
+        BitSet avoid = (BitSet) badSet.clone();
+        avoid.or(inFlight);
+        int piece = board.claim(has, avoid, isMirror());
+        if (piece >= 0) {
+            inFlight.set(piece);
+        }
+        return piece;
+    }
+
+    synchronized void done(int piece) {
+        inFlight.clear(piece);
+    }
+
+    /** Never use this source (its size or hashset disagrees with what we download). */
+    void reject(String reason) {
+        rejectedBecause = reason;
+    }
+
+    String rejectedBecause() {
+        return rejectedBecause;
+    }
+
+    boolean isUsable() {
+        return !banned && rejectedBecause == null;
+    }
+
+    /** Marks the source as being worked on; false when it already is. */
+    boolean activate() {
+        return active.compareAndSet(false, true);
+    }
+
+    /** Its workers left (gone, failing, or the download stopped): discovery may start it again. */
+    void deactivate() {
+        active.set(false);
+    }
+
+    boolean isBanned() {
+        return banned;
+    }
+
+    SourceView view() {
+        return new SourceView(key(), isMirror() ? "http" : "p2pnet", bytes.get(), !isUsable());
+    }
+}

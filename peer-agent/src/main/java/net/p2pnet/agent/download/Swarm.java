@@ -1,0 +1,261 @@
+package net.p2pnet.agent.download;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.p2pnet.agent.storage.PartialFile;
+import net.p2pnet.agent.storage.TorrentContent;
+import net.p2pnet.model.net.ServerAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a download: a coordinator thread that finds the metainfo and the sources, one fetching
+ * group per source ({@link SourceWorkers}), and the final check. Stopping it (pause, cancel) lets
+ * every thread finish its current block and exit; no thread is interrupted, because an interrupt
+ * during file I/O would close the part file's channel under the other threads.
+ */
+final class Swarm {
+
+    private static final Logger log = LoggerFactory.getLogger(Swarm.class);
+    private static final long DISCOVERY_INTERVAL_MS = 5_000;
+    private static final long EXCHANGE_INTERVAL_MS = 15_000;
+    private static final long TICK_MS = 200;
+    private static final int MAX_GOSSIP = 256;
+
+    private final Download download;
+    private final DownloadEnvironment env;
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile boolean running = true;
+
+    Swarm(Download download) {
+        this.download = download;
+        this.env = download.env();
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    void start() {
+        spawn("download-" + download.id(), this::coordinate);
+    }
+
+    /** Stops and waits (bounded) for the threads to leave. */
+    void stop() {
+        running = false;
+        for (Thread thread : threads) {
+            if (thread != Thread.currentThread()) {
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops without waiting (called from one of the swarm's own threads). */
+    void stopAsync() {
+        running = false;
+    }
+
+    void spawn(String name, Runnable body) {
+        Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                log.error("download {}: {} failed", download.id(), name, e);
+            }
+        });
+        threads.add(thread);
+        thread.start();
+    }
+
+    private void coordinate() {
+        try {
+            if (download.content() == null && !resolveMetainfo()) {
+                return;
+            }
+            PartialFile file = download.openIfKnown();
+            if (file == null || !running) {
+                return;
+            }
+            spawn("commit-" + download.id(), () -> commitLoop(file));
+            startMirrors();
+            runUntilComplete(file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean resolveMetainfo() throws InterruptedException {
+        MetainfoLookup lookup = new MetainfoLookup(download);
+        while (running) {
+            Optional<TorrentContent> found = lookup.find(candidateSources());
+            if (found.isPresent()) {
+                download.resolved(found.get());
+                return true;
+            }
+            download.waiting("looking for the metainfo of " + (download.spec().infoHash() != null
+                    ? "info-hash " + download.spec().infoHash() : "ed2k " + download.spec().ed2kHash())
+                    + " (tracker registry and sources)");
+            sleep(3_000);
+        }
+        return false;
+    }
+
+    private void runUntilComplete(PartialFile file) throws InterruptedException {
+        FinalCheck check = new FinalCheck(download);
+        long lastDiscovery = 0;
+        // first exchange two seconds in: early enough to find partial sources, late enough to have sources
+        long lastExchange = System.currentTimeMillis() - EXCHANGE_INTERVAL_MS + 2_000;
+        RateSampler rates = new RateSampler(download);
+        while (running) {
+            if (download.board().allVerified()) {
+                if (check.passes(file)) {
+                    running = false;
+                    check.moveIntoPlace(file);
+                    return;
+                }
+                continue; // the check reopened the bad pieces
+            }
+            long now = System.currentTimeMillis();
+            if (now - lastDiscovery >= DISCOVERY_INTERVAL_MS) {
+                lastDiscovery = now;
+                startNewSources();
+            }
+            if (now - lastExchange >= EXCHANGE_INTERVAL_MS) {
+                lastExchange = now;
+                exchangeSources();
+            }
+            rates.tick();
+            sleep(TICK_MS);
+        }
+    }
+
+    /** Group commit of written pieces, apart from the workers so the network never waits for fsync. */
+    private void commitLoop(PartialFile file) {
+        PieceIntake intake = new PieceIntake(download);
+        try {
+            while (running || file.hasPending()) {
+                BitSet committed = file.commitPending(100);
+                if (!committed.isEmpty()) {
+                    intake.committed(committed, file);
+                }
+            }
+        } catch (java.io.IOException e) {
+            download.board().reopen(file.dropPending());
+            download.storageFailed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Explicit sources, every finder's, and those learnt by source exchange, minus ourselves. */
+    private List<InetSocketAddress> candidateSources() {
+        Set<InetSocketAddress> candidates = new LinkedHashSet<>();
+        for (String text : download.spec().sources()) {
+            parse(text).ifPresent(candidates::add);
+        }
+        String infoHash = download.infoHashOrNull();
+        if (infoHash != null) {
+            for (SourceFinder finder : env.sourceFinders()) {
+                try {
+                    candidates.addAll(finder.findSources(infoHash, download.progress()));
+                } catch (RuntimeException e) {
+                    log.debug("download {}: source finder {} failed: {}", download.id(), finder, e.toString());
+                }
+            }
+        }
+        candidates.addAll(download.gossip());
+        candidates.removeIf(env.self()::isSelf);
+        return new ArrayList<>(candidates);
+    }
+
+    private void startNewSources() {
+        for (InetSocketAddress address : candidateSources()) {
+            RemoteSource source = RemoteSource.agent(address);
+            RemoteSource known = download.sources().putIfAbsent(source.key(), source);
+            RemoteSource current = known == null ? source : known;
+            if (current.isUsable() && current.activate()) {
+                new SourceWorkers(this, download, current).start();
+            }
+        }
+    }
+
+    private void startMirrors() {
+        List<String> urls = new ArrayList<>(download.spec().mirrors());
+        urls.addAll(download.content().webSeeds());
+        for (String url : urls) {
+            Optional<URI> uri = mirrorUri(url, download.content().name());
+            if (uri.isEmpty()) {
+                continue;
+            }
+            RemoteSource mirror = RemoteSource.mirror(uri.get());
+            RemoteSource known = download.sources().putIfAbsent(mirror.key(), mirror);
+            RemoteSource current = known == null ? mirror : known;
+            if (current.isUsable() && current.activate()) {
+                new SourceWorkers(this, download, mirror).start();
+            }
+        }
+    }
+
+    /** BEP 19: a URL ending in '/' names a directory; the file's name is appended. */
+    static Optional<URI> mirrorUri(String url, String name) {
+        try {
+            String full = url.endsWith("/")
+                    ? url + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                    : url;
+            URI uri = URI.create(full);
+            if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?")) {
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** MLdonkey-style gossip: ask the agents we download from which other agents hold the file. */
+    private void exchangeSources() {
+        for (RemoteSource source : download.sources().values()) {
+            if (source.isMirror() || !source.isUsable() || download.gossip().size() >= MAX_GOSSIP) {
+                continue;
+            }
+            try {
+                for (String text : env.client().sources(source.agentAddress(), download.infoHash())) {
+                    parse(text).ifPresent(download.gossip()::add);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                log.debug("download {}: source exchange with {} failed: {}", download.id(), source.key(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Optional<InetSocketAddress> parse(String text) {
+        try {
+            ServerAddress address = ServerAddress.parse(text);
+            return Optional.of(new InetSocketAddress(address.host(), address.port()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    void sleep(long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        while (running && System.currentTimeMillis() < until) {
+            Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+        }
+    }
+}

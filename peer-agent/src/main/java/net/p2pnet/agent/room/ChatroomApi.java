@@ -1,0 +1,107 @@
+package net.p2pnet.agent.room;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import net.p2pnet.agent.network.UpstreamException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls to a chatroom service's {@code /api/v1/rooms/{name}/...} API, authenticated with this
+ * agent's peer ticket. Answers are passed on as JSON trees.
+ */
+@Component
+class ChatroomApi {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final JsonMapper json;
+
+    ChatroomApi(JsonMapper json) {
+        this.json = json;
+    }
+
+    JsonNode join(String host, String room, String nickname, String ticket) {
+        return send(host, room, "/members", ticket, "POST", json.createObjectNode().put("nickname", nickname));
+    }
+
+    void leave(String host, String room, String ticket) {
+        send(host, room, "/members/me", ticket, "DELETE", null);
+    }
+
+    JsonNode post(String host, String room, String text, String link, String ticket) {
+        var body = json.createObjectNode().put("text", text);
+        if (link != null) {
+            body.put("link", link);
+        }
+        return send(host, room, "/messages", ticket, "POST", body);
+    }
+
+    JsonNode messages(String host, String room, Long after, int limit, String ticket) {
+        String query = "/messages?limit=" + limit + (after == null ? "" : "&after=" + after);
+        return send(host, room, query, ticket, "GET", null);
+    }
+
+    /**
+     * Reads the room's event stream until it ends or fails; blocks the calling thread.
+     *
+     * @param lastEventId resume after this event (null: from now)
+     */
+    void stream(String host, String room, String ticket, String lastEventId, Consumer<SseReader.Event> sink)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(host, room, "/events"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + ticket);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("chatroom service " + host + " answered " + response.statusCode()
+                        + " to the event stream of " + room);
+            }
+            SseReader reader = new SseReader(sink);
+            lines.forEach(reader::line);
+        }
+    }
+
+    private JsonNode send(String host, String room, String path, String ticket, String method, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(host, room, path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + ticket)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UpstreamException("chatroom service " + host + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException("interrupted while calling chatroom service " + host, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new UpstreamException("chatroom service " + host + " answered " + response.statusCode() + " to "
+                    + method + " " + path + " of room " + room + ": " + new String(response.body(), StandardCharsets.UTF_8),
+                    response.statusCode());
+        }
+        return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    private static URI uri(String host, String room, String path) {
+        String base = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+        return URI.create(base + "/api/v1/rooms/" + URLEncoder.encode(room, StandardCharsets.UTF_8) + path);
+    }
+}

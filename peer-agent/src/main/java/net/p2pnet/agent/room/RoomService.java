@@ -1,0 +1,173 @@
+package net.p2pnet.agent.room;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.agent.network.PeerCredentials;
+import net.p2pnet.agent.network.RendezvousSession;
+import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.model.api.RoomEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rooms as the agent's user sees them: the directory comes from the rendezvous network (any
+ * server lists every room of the network); joining, posting and reading go to the chatroom service
+ * that hosts the room. While joined, the room's event stream is followed on a virtual thread and
+ * re-published as {@link RoomEvent}s, resuming with {@code Last-Event-ID} after a drop.
+ */
+@Service
+public class RoomService {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomService.class);
+    private static final long RECONNECT_MILLIS = 2_000;
+    private static final int MAX_LIMIT = 500;
+
+    /** A room this agent joined. */
+    public record Membership(String room, String host, String nickname) {
+    }
+
+    private final RendezvousSession rendezvous;
+    private final PeerCredentials credentials;
+    private final ChatroomApi chat;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final String nickname;
+    private final Map<String, Joined> joined = new ConcurrentHashMap<>();
+
+    private record Joined(Membership membership, Thread follower) {
+    }
+
+    RoomService(RendezvousSession rendezvous, PeerCredentials credentials, ChatroomApi chat, JsonMapper json,
+            ApplicationEventPublisher events, AgentProperties agent) {
+        this.rendezvous = rendezvous;
+        this.credentials = credentials;
+        this.chat = chat;
+        this.json = json;
+        this.events = events;
+        this.nickname = agent.name() != null && !agent.name().isBlank() ? agent.name() : "agent";
+    }
+
+    public List<RoomEntry> list() {
+        JsonNode rooms = rendezvous.query("/api/v1/rooms");
+        return json.convertValue(rooms, json.getTypeFactory().constructCollectionType(List.class, RoomEntry.class));
+    }
+
+    public List<Membership> joined() {
+        return joined.values().stream().map(Joined::membership).toList();
+    }
+
+    public Membership join(String room) {
+        RoomNames.check(room);
+        Joined existing = joined.get(room);
+        if (existing != null) {
+            return existing.membership();
+        }
+        String host = hostOf(room);
+        chat.join(host, room, nickname, ticket());
+        Membership membership = new Membership(room, host, nickname);
+        Thread follower = Thread.ofVirtual().name("room-" + room).start(() -> follow(membership));
+        joined.put(room, new Joined(membership, follower));
+        log.info("joined room {} on {}", room, host);
+        return membership;
+    }
+
+    public void leave(String room) {
+        Joined gone = joined.remove(room);
+        if (gone == null) {
+            throw new RoomException("not a member of room '" + room + "'", true);
+        }
+        gone.follower().interrupt();
+        chat.leave(gone.membership().host(), room, ticket());
+    }
+
+    public JsonNode post(String room, String text, String link) {
+        if (text == null || text.isBlank()) {
+            throw new RoomException("'text' is required", false);
+        }
+        return chat.post(membership(room).host(), room, text, link, ticket());
+    }
+
+    public JsonNode read(String room, Long after, int limit) {
+        RoomNames.check(room);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new RoomException("limit must be 1-" + MAX_LIMIT, false);
+        }
+        Joined member = joined.get(room);
+        String host = member != null ? member.membership().host() : hostOf(room);
+        return chat.messages(host, room, after, limit, ticket());
+    }
+
+    private Membership membership(String room) {
+        Joined member = joined.get(room);
+        if (member == null) {
+            throw new RoomException("join room '" + room + "' first", false);
+        }
+        return member.membership();
+    }
+
+    private String hostOf(String room) {
+        JsonNode entry;
+        try {
+            entry = rendezvous.query("/api/v1/rooms/" + room);
+        } catch (UpstreamException e) {
+            if (e.status() == 404) {
+                throw new RoomException("no room '" + room + "' in the network's directory", true);
+            }
+            throw e;
+        }
+        String host = entry.path("hostUrl").asString(null);
+        if (host == null) {
+            throw new UpstreamException("the directory entry of room '" + room + "' has no hostUrl");
+        }
+        return host;
+    }
+
+    private String ticket() {
+        return credentials.ticket().orElseThrow(() -> new UpstreamException(
+                "no peer ticket: the agent is not registered with a rendezvous server yet"));
+    }
+
+    private void follow(Membership membership) {
+        String lastId = null;
+        String[] seen = {null};
+        while (joined.containsKey(membership.room()) && !Thread.currentThread().isInterrupted()) {
+            try {
+                chat.stream(membership.host(), membership.room(), ticket(), lastId, event -> {
+                    seen[0] = event.id();
+                    events.publishEvent(new RoomEvent(membership.room(), event.name(), parse(event.data())));
+                });
+            } catch (IOException | UpstreamException e) {
+                log.debug("event stream of room {} dropped: {}", membership.room(), e.getMessage());
+            } catch (InterruptedException e) {
+                return;
+            }
+            lastId = seen[0] != null ? seen[0] : lastId;
+            try {
+                Thread.sleep(RECONNECT_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private JsonNode parse(String data) {
+        try {
+            return json.readTree(data);
+        } catch (RuntimeException e) {
+            return json.getNodeFactory().stringNode(data);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        joined.values().forEach(j -> j.follower().interrupt());
+    }
+}

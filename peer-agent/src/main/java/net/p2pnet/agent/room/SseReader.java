@@ -1,0 +1,59 @@
+package net.p2pnet.agent.room;
+
+import java.util.function.Consumer;
+
+/**
+ * Assembles Server-Sent Events from lines (WHATWG HTML, "Parsing an event stream"): {@code event},
+ * {@code data} (several lines joined by newlines), {@code id}; a blank line dispatches; lines
+ * starting with ':' are comments. The JDK HTTP client has no SSE support of its own.
+ */
+public final class SseReader {
+
+    /** One dispatched event. */
+    public record Event(String id, String name, String data) {
+    }
+
+    private final Consumer<Event> sink;
+    private String name;
+    private StringBuilder data;
+    private String lastId;
+
+    public SseReader(Consumer<Event> sink) {
+        this.sink = sink;
+    }
+
+    public void line(String line) {
+        if (line.isEmpty()) {
+            dispatch();
+            return;
+        }
+        if (line.startsWith(":")) {
+            return;
+        }
+        int colon = line.indexOf(':');
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1);
+        if (value.startsWith(" ")) {
+            value = value.substring(1);
+        }
+        switch (field) {
+            case "event" -> name = value;
+            case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            case "id" -> lastId = value;
+            default -> { } // "retry" and unknown fields are ignored
+        }
+    }
+
+    /** The id of the last event seen, for {@code Last-Event-ID} when reconnecting. */
+    public String lastId() {
+        return lastId;
+    }
+
+    private void dispatch() {
+        if (data != null) {
+            sink.accept(new Event(lastId, name == null ? "message" : name, data.toString()));
+        }
+        name = null;
+        data = null;
+    }
+}

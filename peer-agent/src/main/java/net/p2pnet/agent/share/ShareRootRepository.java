@@ -1,0 +1,6 @@
+package net.p2pnet.agent.share;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ShareRootRepository extends JpaRepository<ShareRootEntity, String> {
+}

@@ -1,0 +1,58 @@
+package net.p2pnet.agent.transfer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.Collection;
+import net.p2pnet.agent.storage.PieceLayout;
+import net.p2pnet.model.hash.Ed2kHash;
+
+/**
+ * Content the transfer port can serve: a complete shared file, or a download in progress that
+ * serves only its verified pieces. Implementations are thread-safe.
+ */
+public interface ServedContent {
+
+    String infoHash();
+
+    String name();
+
+    PieceLayout layout();
+
+    /** The size announced to peers (normally the layout's). */
+    default long size() {
+        return layout().size();
+    }
+
+    /** The raw {@code .torrent}. */
+    byte[] torrent();
+
+    /** The ed2k root and MD4 chunk hashset, or null while not known (a download that has not learnt it yet). */
+    Ed2kHash ed2k();
+
+    /** Pieces that passed verification and are durably on disk. */
+    BitSet verifiedPieces();
+
+    default boolean isComplete() {
+        return verifiedPieces().cardinality() == layout().pieceCount();
+    }
+
+    /**
+     * Reads content bytes from {@code offset} into {@code into} (up to its remaining space). The
+     * caller has checked the range lies within verified pieces.
+     *
+     * @return bytes read
+     */
+    int read(long offset, ByteBuffer into) throws IOException;
+
+    /** Other agents' transfer addresses that hold (part of) this content, for source exchange. */
+    Collection<InetSocketAddress> knownSources();
+
+    /** Records an agent that asked for this content and listens on a transfer port. */
+    void noteSource(InetSocketAddress source);
+
+    /** Counts bytes served of this content (announces report them). */
+    default void uploaded(long bytes) {
+    }
+}

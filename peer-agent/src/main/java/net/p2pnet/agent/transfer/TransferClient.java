@@ -1,0 +1,169 @@
+package net.p2pnet.agent.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The downloading side of the transfer protocol: asks other agents (and HTTP mirrors) for data. */
+@Component
+public class TransferClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SMALL_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration DATA_TIMEOUT = Duration.ofSeconds(120);
+    private static final int BLOCK = 64 * 1024;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final JsonMapper json;
+    private final ObjectProvider<PeerTicketProvider> tickets;
+    private final ObjectProvider<TransferServer> server;
+
+    public TransferClient(JsonMapper json, ObjectProvider<PeerTicketProvider> tickets,
+                          ObjectProvider<TransferServer> server) {
+        this.json = json;
+        this.tickets = tickets;
+        this.server = server;
+    }
+
+    /** A source answered 503: come back after {@code retryAfterSeconds}. */
+    public static final class BusyException extends IOException {
+        private final int retryAfterSeconds;
+
+        BusyException(int retryAfterSeconds) {
+            super("source busy, retry after " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** Receives a block of payload before it is taken (rate limits, counters); may block. */
+    @FunctionalInterface
+    public interface BlockSink {
+        void received(int bytes) throws InterruptedException;
+    }
+
+    public FileInfo info(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
+        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash), SMALL_TIMEOUT), FileInfo.class);
+    }
+
+    public Optional<FileInfo> infoByEd2k(InetSocketAddress source, String ed2kHash) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = send(agentUri(source, "/p2p/v1/ed2k/" + ed2kHash), SMALL_TIMEOUT);
+        return response.statusCode() == 404 ? Optional.empty()
+                : Optional.of(json.readValue(body(response), FileInfo.class));
+    }
+
+    public byte[] torrent(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
+        return get(agentUri(source, "/p2p/v1/files/" + infoHash + "/torrent"), SMALL_TIMEOUT);
+    }
+
+    /** Source exchange: the other agents {@code source} knows for this file ({@code host:port} strings). */
+    public List<String> sources(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
+        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash + "/sources"), SMALL_TIMEOUT),
+                new TypeReference<List<String>>() { });
+    }
+
+    /** One piece of {@code size} bytes from an agent. */
+    public byte[] piece(InetSocketAddress source, String infoHash, int index, int size, BlockSink sink)
+            throws IOException, InterruptedException {
+        return fetch(request(agentUri(source, "/p2p/v1/files/" + infoHash + "/pieces/" + index), DATA_TIMEOUT).build(),
+                size, 200, sink);
+    }
+
+    /** Bytes {@code [offset, offset + size)} of a file at an HTTP URL (mirror, BEP 19 web seed). */
+    public byte[] range(URI url, long offset, int size, BlockSink sink) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(DATA_TIMEOUT)
+                .header("Range", "bytes=" + offset + "-" + (offset + size - 1)).build();
+        return fetch(request, size, 206, sink);
+    }
+
+    private byte[] fetch(HttpRequest request, int size, int expectedStatus, BlockSink sink)
+            throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            checkStatus(response, expectedStatus, request.uri());
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(size);
+            if (declared != size) {
+                throw new IOException(request.uri() + " sends " + declared + " bytes where " + size + " were asked");
+            }
+            byte[] data = new byte[size];
+            int done = 0;
+            while (done < size) {
+                int read = in.read(data, done, Math.min(BLOCK, size - done));
+                if (read < 0) {
+                    throw new IOException(request.uri() + " ended after " + done + " of " + size + " bytes");
+                }
+                sink.received(read);
+                done += read;
+            }
+            return data;
+        }
+    }
+
+    private void checkStatus(HttpResponse<?> response, int expected, URI uri) throws IOException {
+        int status = response.statusCode();
+        if (status == 503) {
+            int retry = response.headers().firstValue("Retry-After").map(TransferClient::seconds).orElse(2);
+            throw new BusyException(retry);
+        }
+        if (status != expected) {
+            throw new IOException(uri + " answered HTTP " + status + " (expected " + expected + ")");
+        }
+    }
+
+    private static int seconds(String value) {
+        try {
+            return Math.max(1, Math.min(60, Integer.parseInt(value.trim())));
+        } catch (NumberFormatException e) {
+            return 2;
+        }
+    }
+
+    private byte[] get(URI uri, Duration timeout) throws IOException, InterruptedException {
+        return body(send(uri, timeout));
+    }
+
+    private HttpResponse<byte[]> send(URI uri, Duration timeout) throws IOException, InterruptedException {
+        return http.send(request(uri, timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private byte[] body(HttpResponse<byte[]> response) throws IOException {
+        checkStatus(response, 200, response.uri());
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(URI uri, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+        PeerTicketProvider provider = tickets.getIfAvailable();
+        if (provider != null) {
+            provider.currentTicket().ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        }
+        TransferServer own = server.getIfAvailable();
+        if (own != null && own.port() > 0) {
+            builder.header(TransferHandler.PORT_HEADER, Integer.toString(own.port()));
+        }
+        return builder;
+    }
+
+    private static URI agentUri(InetSocketAddress source, String path) {
+        String host = source.getHostString();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + source.getPort() + path);
+    }
+}

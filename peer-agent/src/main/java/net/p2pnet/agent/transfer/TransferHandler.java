@@ -1,0 +1,151 @@
+package net.p2pnet.agent.transfer;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Routes the transfer port's requests (all GET or HEAD):
+ * <pre>
+ * /p2p/v1/files/{infoHash}               file info: size, pieces, verified bitfield, ed2k hashset
+ * /p2p/v1/files/{infoHash}/torrent       the raw .torrent
+ * /p2p/v1/files/{infoHash}/pieces/{n}    one verified piece (upload slot; busy: 503 + Retry-After)
+ * /p2p/v1/files/{infoHash}/sources       other agents known to hold it (source exchange)
+ * /p2p/v1/ed2k/{ed2kHash}                file info looked up by ed2k hash (ed2k links)
+ * /files/{infoHash}/{name}               the whole file with HTTP Range (any HTTP client; BEP 19 web seeds)
+ * </pre>
+ * A request may carry {@code X-P2pnet-Port: <transfer port>}: its sender is then remembered as a
+ * source of that file and passed on by source exchange (MLdonkey-style gossip). Errors are RFC 9457
+ * problem details.
+ */
+@Component
+public class TransferHandler implements HttpHandler {
+
+    /** The header with which a downloading agent tells where its own transfer port is. */
+    public static final String PORT_HEADER = "X-P2pnet-Port";
+
+    private static final Logger log = LoggerFactory.getLogger(TransferHandler.class);
+
+    private final ContentCatalog catalog;
+    private final PieceUploads uploads;
+    private final JsonMapper json;
+    private final ObjectProvider<PeerTicketVerifier> verifier;
+
+    public TransferHandler(ContentCatalog catalog, PieceUploads uploads, JsonMapper json,
+                           ObjectProvider<PeerTicketVerifier> verifier) {
+        this.catalog = catalog;
+        this.uploads = uploads;
+        this.json = json;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            route(new TransferExchange(exchange, json));
+        } catch (IOException e) {
+            log.debug("transfer request {} ended early: {}", exchange.getRequestURI(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("transfer request {} failed", exchange.getRequestURI(), e);
+        }
+    }
+
+    private void route(TransferExchange ex) throws IOException {
+        if (!ex.isGetOrHead()) {
+            ex.problem(405, "Method not allowed", "the transfer port answers GET and HEAD only");
+            return;
+        }
+        if (!authorized(ex)) {
+            ex.problem(401, "Peer ticket required", "this is a private network: send Authorization: Bearer <peer ticket>");
+            return;
+        }
+        List<String> parts = ex.pathSegments();
+        if (parts.size() >= 3 && parts.get(0).equals("p2p") && parts.get(1).equals("v1")) {
+            routeProtocol(ex, parts.subList(2, parts.size()));
+        } else if (parts.size() == 3 && parts.get(0).equals("files")) {
+            withContent(ex, parts.get(1), content -> uploads.serveFile(ex, content,
+                    URLDecoder.decode(parts.get(2), StandardCharsets.UTF_8)));
+        } else {
+            ex.problem(404, "Not found", "no such transfer resource: " + ex.path());
+        }
+    }
+
+    private void routeProtocol(TransferExchange ex, List<String> parts) throws IOException {
+        if (parts.size() == 2 && parts.get(0).equals("ed2k")) {
+            Optional<ServedContent> found = catalog.findByEd2k(parts.get(1));
+            if (found.isEmpty()) {
+                ex.problem(404, "Unknown file", "this agent serves no file with ed2k hash " + parts.get(1));
+            } else {
+                ex.json(200, FileInfo.of(found.get()));
+            }
+            return;
+        }
+        if (parts.size() < 2 || !parts.get(0).equals("files")) {
+            ex.problem(404, "Not found", "no such transfer resource: " + ex.path());
+            return;
+        }
+        withContent(ex, parts.get(1), content -> {
+            noteSender(ex, content);
+            String what = parts.size() == 2 ? "info" : parts.get(2);
+            switch (what) {
+                case "info" -> ex.json(200, FileInfo.of(content));
+                case "torrent" -> ex.bytes(200, "application/x-bittorrent", content.torrent());
+                case "sources" -> ex.json(200, content.knownSources().stream()
+                        .filter(s -> !s.equals(ex.senderTransferAddress().orElse(null)))
+                        .map(s -> s.getHostString() + ":" + s.getPort()).toList());
+                case "pieces" -> servePiece(ex, content, parts);
+                default -> ex.problem(404, "Not found", "no such transfer resource: " + ex.path());
+            }
+        });
+    }
+
+    private void servePiece(TransferExchange ex, ServedContent content, List<String> parts) throws IOException {
+        int index;
+        try {
+            index = parts.size() == 4 ? Integer.parseInt(parts.get(3)) : -1;
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= content.layout().pieceCount()) {
+            ex.problem(400, "Bad piece index", "piece index must be 0.." + (content.layout().pieceCount() - 1)
+                    + ", was '" + (parts.size() == 4 ? parts.get(3) : "") + "'");
+            return;
+        }
+        uploads.servePiece(ex, content, index);
+    }
+
+    private void noteSender(TransferExchange ex, ServedContent content) {
+        ex.senderTransferAddress().ifPresent(content::noteSource);
+    }
+
+    private boolean authorized(TransferExchange ex) {
+        PeerTicketVerifier check = verifier.getIfAvailable();
+        if (check == null) {
+            return true;
+        }
+        return ex.bearerToken().map(check::isValid).orElse(false);
+    }
+
+    private void withContent(TransferExchange ex, String infoHash, ContentAction action) throws IOException {
+        Optional<ServedContent> content = infoHash.length() == 40 ? catalog.find(infoHash) : Optional.empty();
+        if (content.isEmpty()) {
+            ex.problem(404, "Unknown file", "this agent serves no file with info-hash " + infoHash);
+            return;
+        }
+        action.run(content.get());
+    }
+
+    @FunctionalInterface
+    private interface ContentAction {
+        void run(ServedContent content) throws IOException;
+    }
+}

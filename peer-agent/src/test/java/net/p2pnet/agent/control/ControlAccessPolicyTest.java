@@ -1,0 +1,49 @@
+package net.p2pnet.agent.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import net.p2pnet.agent.config.AgentProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class ControlAccessPolicyTest {
+
+    private static ControlAccessPolicy policy(String token, List<String> allowed, boolean trustLoopback) {
+        return new ControlAccessPolicy(new AgentProperties("a", null, null, null, List.of(), Path.of("d"), 0,
+                new AgentProperties.Rate(DataSize.ofBytes(0), DataSize.ofBytes(0)),
+                new AgentProperties.Control(token, allowed, trustLoopback)));
+    }
+
+    @Test
+    void loopbackIsTrustedByDefault() throws Exception {
+        assertThat(policy(null, List.of(), true).check(InetAddress.getByName("127.0.0.1"), null).allowed()).isTrue();
+        assertThat(policy(null, List.of(), true).check(InetAddress.getByName("::1"), null).allowed()).isTrue();
+    }
+
+    @Test
+    void remoteCallersAreRefusedWithoutAConfiguredToken() throws Exception {
+        var decision = policy(null, List.of("10.0.0.0/8"), true).check(InetAddress.getByName("10.1.2.3"), "x");
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("no p2pnet.agent.control.api-token");
+    }
+
+    @Test
+    void remoteCallerNeedsAllowedAddressAndToken() throws Exception {
+        ControlAccessPolicy policy = policy("t0ken", List.of("10.0.0.0/8"), true);
+        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), "t0ken").allowed()).isTrue();
+        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), "t0ke").reason()).isEqualTo("wrong API token");
+        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), null).reason()).contains("missing API token");
+        assertThat(policy.check(InetAddress.getByName("192.168.0.9"), "t0ken").reason())
+                .contains("192.168.0.9 is not in p2pnet.agent.control.allowed-addresses");
+    }
+
+    @Test
+    void untrustedLoopbackNeedsTheToken() throws Exception {
+        ControlAccessPolicy policy = policy("t0ken", List.of(), false);
+        assertThat(policy.check(InetAddress.getByName("127.0.0.1"), null).allowed()).isFalse();
+        assertThat(policy.check(InetAddress.getByName("127.0.0.1"), "t0ken").allowed()).isTrue();
+    }
+}

@@ -1,0 +1,161 @@
+package net.p2pnet.agent.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import net.p2pnet.agent.testkit.SeedFiles;
+import net.p2pnet.agent.testkit.TestAgent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The transfer port over real HTTP: protocol answers, HTTP Range, upload slots, clear errors. */
+class TransferPortTest {
+
+    private static final int PIECE = 256 * 1024;
+    private static final long SIZE = 3L * PIECE + 1000;
+
+    @TempDir
+    static Path dir;
+
+    static TestAgent agent;
+    static Path file;
+    static SharedContent shared;
+    static byte[] bytes;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        // one slot, no queue: a second concurrent request is told to come back
+        agent = TestAgent.start(dir.resolve("agent"), "p2pnet.agent.upload.slots=1", "p2pnet.agent.upload.queue=0");
+        file = SeedFiles.randomFile(dir.resolve("files/served file.bin"), SIZE, 11);
+        bytes = Files.readAllBytes(file);
+        shared = SeedFiles.share(file, SeedFiles.torrent(file, PIECE));
+        agent.catalog().publish(shared);
+    }
+
+    @AfterAll
+    static void stop() {
+        agent.close();
+    }
+
+    @Test
+    void fileInfoTellsPiecesHashsetAndSize() throws Exception {
+        HttpResponse<byte[]> response = get("/p2p/v1/files/" + shared.infoHash());
+        assertThat(response.statusCode()).isEqualTo(200);
+        FileInfo info = json.readValue(response.body(), FileInfo.class);
+        assertThat(info.size()).isEqualTo(SIZE);
+        assertThat(info.pieceCount()).isEqualTo(4);
+        assertThat(info.complete()).isTrue();
+        assertThat(BitSet.valueOf(info.verifiedPieces()).cardinality()).isEqualTo(4);
+        assertThat(info.ed2kHash()).isEqualTo(shared.ed2k().hex());
+        assertThat(info.ed2kHashset()).isEqualTo(shared.ed2k().chunkHashes());
+        assertThat(get("/p2p/v1/files/" + shared.infoHash() + "/torrent").body()).isEqualTo(shared.torrent());
+        assertThat(json.readValue(get("/p2p/v1/ed2k/" + shared.ed2k().hex()).body(), FileInfo.class).infoHash())
+                .isEqualTo(shared.infoHash());
+    }
+
+    @Test
+    void pieceRequestsAnswerExactlyThePieceBytes() throws Exception {
+        assertThat(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/1").body())
+                .isEqualTo(Arrays.copyOfRange(bytes, PIECE, 2 * PIECE));
+        assertThat(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/3").body())
+                .isEqualTo(Arrays.copyOfRange(bytes, 3 * PIECE, (int) SIZE));
+    }
+
+    @Test
+    void wholeFileAndRangesForAnyHttpClient() throws Exception {
+        String path = "/files/" + shared.infoHash() + "/served%20file.bin";
+        HttpResponse<byte[]> whole = get(path);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(whole.body()).isEqualTo(bytes);
+
+        HttpResponse<byte[]> range = get(path, "bytes=100-199");
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.headers().firstValue("Content-Range")).contains("bytes 100-199/" + SIZE);
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(bytes, 100, 200));
+
+        HttpResponse<byte[]> suffix = get(path, "bytes=-10");
+        assertThat(suffix.statusCode()).isEqualTo(206);
+        assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(bytes, (int) SIZE - 10, (int) SIZE));
+
+        HttpResponse<byte[]> unsatisfiable = get(path, "bytes=" + SIZE + "-");
+        assertThat(unsatisfiable.statusCode()).isEqualTo(416);
+        assertThat(unsatisfiable.headers().firstValue("Content-Range")).contains("bytes */" + SIZE);
+        assertThat(unsatisfiable.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void badRequestsGetProblemDetails() throws Exception {
+        assertProblem(get("/p2p/v1/files/" + "0".repeat(40)), 404, "serves no file with info-hash");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/4"), 400, "piece index must be 0..3");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/-1"), 400, "piece index");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/abc"), 400, "piece index");
+        assertProblem(get("/files/" + shared.infoHash() + "/..%2F..%2Fetc%2Fpasswd"), 404, "is called 'served file.bin'");
+        assertProblem(get("/actuator/health"), 404, "no such transfer resource");
+        HttpResponse<byte[]> post = http.send(HttpRequest.newBuilder(uri("/p2p/v1/files/" + shared.infoHash()))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertProblem(post, 405, "GET and HEAD only");
+    }
+
+    @Test
+    void busyAgentAnswers503WithRetryAfter() throws Exception {
+        agent.limits().setUploadLimit(32 * 1024); // the first request now holds the only slot for seconds
+        try {
+            CompletableFuture<HttpResponse<byte[]>> slow = http.sendAsync(
+                    HttpRequest.newBuilder(uri("/p2p/v1/files/" + shared.infoHash() + "/pieces/0")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> busy = null;
+            for (int i = 0; i < 100 && (busy == null || busy.statusCode() != 503); i++) {
+                Thread.sleep(50);
+                busy = get("/p2p/v1/files/" + shared.infoHash() + "/pieces/1");
+            }
+            assertProblem(busy, 503, "upload slot");
+            assertThat(busy.headers().firstValue("Retry-After")).contains("2");
+            agent.limits().setUploadLimit(0);
+            assertThat(slow.get().body()).isEqualTo(Arrays.copyOfRange(bytes, 0, PIECE));
+        } finally {
+            agent.limits().setUploadLimit(0);
+        }
+    }
+
+    @Test
+    void sourceExchangePassesOnAgentsThatAskedForTheFile() throws Exception {
+        http.send(HttpRequest.newBuilder(uri("/p2p/v1/files/" + shared.infoHash())).header("X-P2pnet-Port", "45678")
+                .build(), HttpResponse.BodyHandlers.discarding());
+        String sources = new String(get("/p2p/v1/files/" + shared.infoHash() + "/sources").body());
+        assertThat(sources).contains("127.0.0.1:45678");
+    }
+
+    private void assertProblem(HttpResponse<byte[]> response, int status, String detail) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(new String(response.body())).contains("\"status\":" + status).contains(detail);
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> get(String path, String range) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Range", range).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static URI uri(String path) {
+        return URI.create(agent.baseUrl() + path);
+    }
+}

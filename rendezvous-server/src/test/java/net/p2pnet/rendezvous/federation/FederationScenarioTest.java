@@ -1,0 +1,230 @@
+package net.p2pnet.rendezvous.federation;
+
+import static net.p2pnet.rendezvous.support.TestHttp.bearer;
+import static net.p2pnet.rendezvous.support.TestHttp.get;
+import static net.p2pnet.rendezvous.support.TestHttp.json;
+import static net.p2pnet.rendezvous.support.TestHttp.post;
+import static net.p2pnet.rendezvous.support.TestHttp.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import net.p2pnet.model.api.AnnouncedRoom;
+import net.p2pnet.model.api.PeerRegistration;
+import net.p2pnet.model.api.RoomAnnouncement;
+import net.p2pnet.model.crypto.KeyPurpose;
+import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.model.net.ServersFile;
+import net.p2pnet.rendezvous.support.RendezvousNode;
+import net.p2pnet.rendezvous.support.TestHttp;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The issue's federation scenario with real servers on real ports in one JVM: three servers with
+ * the same secret, each knowing only the first; a fourth with another secret; one server killed
+ * and brought back. The steps build on each other, hence the fixed order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationScenarioTest {
+
+    private static final String SECRET = "federation-scenario-secret-0123456789";
+
+    @TempDir
+    static Path root;
+    private RendezvousNode a;
+    private RendezvousNode b;
+    private RendezvousNode c;
+    private RendezvousNode d;
+    private String peerOnA;
+    private String ticketOnA;
+
+    @BeforeAll
+    void startThreeServersEachKnowingOnlyTheFirst() throws Exception {
+        a = new RendezvousNode("a", SECRET, root);
+        b = new RendezvousNode("b", SECRET, root).knows(a);
+        c = new RendezvousNode("c", SECRET, root).knows(a);
+        a.start();
+        b.start();
+        c.start();
+    }
+
+    @AfterAll
+    void stopAll() {
+        for (RendezvousNode node : new RendezvousNode[] {a, b, c, d}) {
+            if (node != null) {
+                node.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void allThreeLearnEachOtherAndRewriteTheirServersFiles() {
+        List<ServerAddress> all = List.of(address(a), address(b), address(c));
+        for (RendezvousNode node : List.of(a, b, c)) {
+            eventually().untilAsserted(() -> {
+                assertThat(states(node)).containsEntry(node.address(), "SELF")
+                        .containsAllEntriesOf(upExcept(node, a, b, c));
+                assertThat(ServersFile.read(node.serversFile()).orThrow("SERVERS"))
+                        .containsExactlyInAnyOrderElementsOf(all);
+            });
+        }
+        eventually().untilAsserted(() -> assertThat(get(a.url("/actuator/prometheus")).body())
+                .containsPattern("p2pnet_federation_servers\\{[^}]*state=\"up\"[^}]*} 2"));
+    }
+
+    @Test
+    @Order(2)
+    void aPeerRegisteredOnAIsFoundThroughC() {
+        JsonNode registered = register(a, "alice", 6881);
+        peerOnA = registered.get("peerId").asString();
+        ticketOnA = registered.get("ticket").asString();
+        eventually().untilAsserted(() -> {
+            HttpResponse<String> found = get(c.url("/api/v1/peers/" + peerOnA), bearer(ticketOnA));
+            assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+            assertThat(json(found).get("homeServer").asString()).isEqualTo(a.address());
+            assertThat(json(found).get("port").asInt()).isEqualTo(6881);
+        });
+        // Neighbours come from the whole network, not only the server asked.
+        String onC = register(c, "carol", 6882).get("peerId").asString();
+        eventually().untilAsserted(() -> assertThat(StreamSupport.stream(json(get(b.url("/api/v1/peers?limit=10"),
+                bearer(ticketOnA))).spliterator(), false).map(p -> p.get("peerId").asString()))
+                .contains(onC).doesNotContain(peerOnA));
+        eventually().untilAsserted(() -> assertThat(get(b.url("/actuator/prometheus")).body())
+                .containsPattern("p2pnet_rendezvous_peers\\{[^}]*home=\"" + a.address().replace(".", "\\.") + "\"[^}]*} 1"));
+    }
+
+    @Test
+    @Order(3)
+    void aRoomAnnouncedToBIsListedByAWithItsUserCountUpdated() {
+        announce(b, new RoomAnnouncement("http://chat.test:8800", List.of(new AnnouncedRoom("lobby", "welcome", 2))));
+        eventually().untilAsserted(() -> assertThat(users(a, "lobby")).isEqualTo(2));
+        announce(b, new RoomAnnouncement("http://chat.test:8800", List.of(new AnnouncedRoom("lobby", "welcome", 5))));
+        eventually().untilAsserted(() -> {
+            assertThat(users(a, "lobby")).isEqualTo(5);
+            assertThat(users(c, "lobby")).isEqualTo(5);
+        });
+        JsonNode room = json(get(a.url("/api/v1/rooms/lobby")));
+        assertThat(room.get("homeServer").asString()).isEqualTo(b.address());
+        assertThat(room.get("hostUrl").asString()).isEqualTo("http://chat.test:8800");
+    }
+
+    @Test
+    @Order(4)
+    void aServerWithAnotherSecretIsRefusedAndLearnsNothing() throws Exception {
+        d = new RendezvousNode("d", "a-completely-different-secret-987654", root).knows(a).start();
+        eventually().untilAsserted(() -> assertThat(states(d)).containsEntry(a.address(), "REFUSED"));
+        assertThat(states(d)).containsOnlyKeys(d.address(), a.address()); // it never got A's server list
+        assertThat(json(get(d.url("/api/v1/rooms")))).isEmpty();
+        JsonNode own = register(d, "dora", 6890);
+        assertThat(json(get(d.url("/api/v1/peers?limit=10"), bearer(own.get("ticket").asString())))).isEmpty();
+        assertThat(states(a)).doesNotContainKey(d.address());
+        assertThat(get(a.url("/actuator/prometheus")).body())
+                .containsPattern("p2pnet_federation_auth_failures_total\\{[^}]*} [1-9]");
+        assertThat(get(d.url("/actuator/prometheus")).body())
+                .containsPattern("p2pnet_federation_auth_failures_total\\{[^}]*} [1-9]")
+                .containsPattern("p2pnet_federation_servers\\{[^}]*state=\"refused\"[^}]*} 1");
+        // D's peer never reaches the real network, and A's tickets mean nothing to D.
+        assertThat(get(a.url("/api/v1/peers/" + own.get("peerId").asString()), bearer(ticketOnA)).statusCode())
+                .isEqualTo(404);
+        assertThat(get(d.url("/api/v1/peers/" + peerOnA), bearer(ticketOnA)).statusCode()).isEqualTo(401);
+        d.stop();
+    }
+
+    @Test
+    @Order(5)
+    void aReplayedSignedRequestBetweenServersIsRefused() {
+        String path = "/federation/v1/servers";
+        String body = "{\"from\":\"" + c.address() + "\",\"servers\":[]}";
+        String[] headers = signed(c.key(), KeyPurpose.FEDERATION, c.address(), "POST", path, body);
+        assertThat(post(a.url(path), body, headers).statusCode()).isEqualTo(200);
+        HttpResponse<String> replay = post(a.url(path), body, headers);
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(json(replay).get("detail").asString()).contains("replayed");
+    }
+
+    @Test
+    @Order(6)
+    void aKilledServerIsMarkedUnreachableTheOthersKeepAnsweringAndItIsPickedUpWhenItReturns() {
+        String onB = register(b, "bert", 6883).get("peerId").asString();
+        eventually().untilAsserted(() -> assertThat(get(a.url("/api/v1/peers/" + onB), bearer(ticketOnA)).statusCode())
+                .isEqualTo(200));
+        b.stop();
+        for (RendezvousNode survivor : List.of(a, c)) {
+            eventually().untilAsserted(() -> assertThat(states(survivor)).containsEntry(b.address(), "UNREACHABLE"));
+            assertThat(users(survivor, "lobby")).isEqualTo(5);
+            assertThat(get(survivor.url("/api/v1/peers/" + onB), bearer(ticketOnA)).statusCode()).isEqualTo(200);
+        }
+        JsonNode status = StreamSupport.stream(json(get(a.url("/api/v1/servers"))).spliterator(), false)
+                .filter(s -> s.get("address").asString().equals(b.address())).findFirst().orElseThrow();
+        assertThat(status.get("unreachableSince").isNull()).isFalse();
+        // Changes made while B is away reach it through anti-entropy when it returns.
+        String lateComer = register(c, "late", 6884).get("peerId").asString();
+
+        b.start();
+        for (RendezvousNode node : List.of(a, b, c)) {
+            eventually().untilAsserted(() -> assertThat(states(node)).containsAllEntriesOf(upExcept(node, a, b, c)));
+        }
+        eventually().untilAsserted(() -> {
+            assertThat(get(b.url("/api/v1/peers/" + lateComer), bearer(ticketOnA)).statusCode()).isEqualTo(200);
+            assertThat(get(b.url("/api/v1/peers/" + peerOnA), bearer(ticketOnA)).statusCode()).isEqualTo(200);
+            assertThat(users(b, "lobby")).isEqualTo(5); // its own room, restored from its database
+        });
+    }
+
+    private static ConditionFactory eventually() {
+        // Generous: five Spring contexts share two busy cores here; intervals in the nodes are sub-second.
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions();
+    }
+
+    private static Map<String, String> states(RendezvousNode node) {
+        return StreamSupport.stream(json(get(node.url("/api/v1/servers"))).spliterator(), false)
+                .collect(Collectors.toMap(s -> s.get("address").asString(), s -> s.get("state").asString()));
+    }
+
+    private static Map<String, String> upExcept(RendezvousNode self, RendezvousNode... nodes) {
+        return List.of(nodes).stream().filter(n -> n != self)
+                .collect(Collectors.toMap(RendezvousNode::address, n -> "UP"));
+    }
+
+    private static ServerAddress address(RendezvousNode node) {
+        return ServerAddress.parse(node.address());
+    }
+
+    private static JsonNode register(RendezvousNode node, String name, int port) {
+        HttpResponse<String> response = post(node.url("/api/v1/peers"),
+                TestHttp.toJson(new PeerRegistration(name, port, null, node.joinKey())));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
+    }
+
+    private static void announce(RendezvousNode node, RoomAnnouncement announcement) {
+        String body = TestHttp.toJson(announcement);
+        String path = "/api/v1/rooms/announce";
+        HttpResponse<String> response = post(node.url(path), body,
+                signed(node.key(), KeyPurpose.SERVICE_CREDENTIAL, announcement.serviceUrl(), "POST", path, body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    private static int users(RendezvousNode node, String room) {
+        HttpResponse<String> response = get(node.url("/api/v1/rooms/" + room));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("users").asInt();
+    }
+}
