@@ -3,7 +3,8 @@
 # Alternates the two (after a warm-up of each) and prints requests/s, the ratio and p99 latencies.
 #
 #   bench/tracker.sh [rounds] [seconds-per-run]       (defaults: 3 rounds of 10 s each)
-#   BENCH_WARMUP=20 (s, per tracker: the JIT needs it), BENCH_THREADS=2, BENCH_CONNECTIONS=64
+#   BENCH_WARMUP=20 (s, per tracker: the JIT needs it), BENCH_THREADS=2, BENCH_CONNECTIONS=64,
+#   BENCH_JAVA_OPTS (JVM options), BENCH_TRACKER_ARGS (extra --property=value for our tracker)
 #
 # Needs: wrk, opentracker (Debian, whitelist build), a JDK 21+. Builds the tracker jar if missing.
 # Loopback only; bounded: (1 warm-up + rounds) x 2 runs of the given length.
@@ -34,7 +35,7 @@ export BENCH_HASHES="$work/ot/whitelist"
 
 "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC} \
   -jar "$jar" --spring.profiles.active=dev --server.port="$ours_port" --p2pnet.data-dir="$work/data" \
-  --p2pnet.tracker.udp.enabled=false --logging.level.root=warn > "$work/ours.log" 2>&1 &
+  --p2pnet.tracker.udp.enabled=false --logging.level.root=warn ${BENCH_TRACKER_ARGS:-} > "$work/ours.log" 2>&1 &
 pids+=($!)
 opentracker -i 127.0.0.1 -p "$ot_port" -P "$ot_port" -d "$work/ot" -w whitelist > "$work/ot.log" 2>&1 &
 pids+=($!)
