@@ -21,9 +21,9 @@ public final class UdpTracker implements AutoCloseable {
     private final UdpRequestHandler handler;
     private final Thread thread;
 
-    UdpTracker(UdpRequestHandler handler, int port) throws IOException {
+    UdpTracker(UdpRequestHandler handler, InetSocketAddress address) throws IOException {
         this.handler = handler;
-        this.channel = DatagramChannel.open().bind(new InetSocketAddress(port));
+        this.channel = DatagramChannel.open().bind(address);
         this.thread = Thread.ofPlatform().daemon().name("udp-tracker").start(this::serve);
         log.info("UDP tracker (BEP 15) listening on port {}", localPort());
     }

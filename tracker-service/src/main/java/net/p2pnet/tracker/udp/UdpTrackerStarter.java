@@ -2,12 +2,14 @@ package net.p2pnet.tracker.udp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import net.p2pnet.tracker.announce.AnnounceService;
 import net.p2pnet.tracker.config.TrackerProperties;
 import net.p2pnet.tracker.metrics.TrackerMetrics;
 import net.p2pnet.tracker.scrape.ScrapeService;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -24,15 +26,18 @@ public class UdpTrackerStarter implements ApplicationListener<WebServerInitializ
     private final TrackerMetrics metrics;
     private final TrackerProperties properties;
     private final Clock clock;
+    private final String bindAddress;
     private volatile UdpTracker tracker;
 
     public UdpTrackerStarter(AnnounceService announces, ScrapeService scrapes, TrackerMetrics metrics,
-                             TrackerProperties properties, Clock clock) {
+                             TrackerProperties properties, Clock clock,
+                             @Value("${server.address:}") String bindAddress) {
         this.announces = announces;
         this.scrapes = scrapes;
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.bindAddress = bindAddress;
     }
 
     @Override
@@ -45,7 +50,10 @@ public class UdpTrackerStarter implements ApplicationListener<WebServerInitializ
         UdpRequestHandler handler = new UdpRequestHandler(announces, scrapes, metrics, clock,
                 properties.honourIpParameter());
         try {
-            tracker = new UdpTracker(handler, port);
+            // Same interface as HTTP: server.address, when set, restricts both.
+            InetSocketAddress address = bindAddress.isBlank() ? new InetSocketAddress(port)
+                    : new InetSocketAddress(bindAddress, port);
+            tracker = new UdpTracker(handler, address);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the UDP tracker on port " + port
                     + " (set p2pnet.tracker.udp.port, or p2pnet.tracker.udp.enabled=false)", e);
