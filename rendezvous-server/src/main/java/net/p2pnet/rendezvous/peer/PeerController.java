@@ -13,6 +13,7 @@ import net.p2pnet.model.api.PeerInfo;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
 import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.web.JsonBodyReader;
 import net.p2pnet.rendezvous.whoami.ClientAddressResolver;
@@ -59,8 +60,22 @@ public class PeerController {
     public PeerRegistrationResponse register(HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         PeerRegistration registration = bodies.read(request, PeerRegistration.class, maxBody);
-        Optional<PeerTicket> previous = Optional.ofNullable(authorization).map(tickets::authenticate);
-        return peers.register(registration, addresses.resolve(request), previous);
+        return peers.register(registration, addresses.resolve(request), previousTicket(authorization));
+    }
+
+    /**
+     * The ticket an agent sends again when it re-registers. An expired or foreign one is no error
+     * here (an agent back after a long pause still registers); it just proves nothing.
+     */
+    private Optional<PeerTicket> previousTicket(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(tickets.authenticate(authorization));
+        } catch (VerificationException e) {
+            return Optional.empty();
+        }
     }
 
     @Operation(summary = "Keep alive (optional body: PeerHeartbeat); returns the observed address and a fresh ticket")
