@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 /** The {@code ./p2pnet} command line: file tools and remote control of an agent. */
 @Command(name = "p2pnet", mixinStandardHelpOptions = true, version = "p2pnet 0.1.0",
         description = "Tools of a private peer-to-peer network.",
-        subcommands = {CommandLine.HelpCommand.class, HashCommand.class, TorrentCommand.class, AgentCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, HashCommand.class, TorrentCommand.class, AgentCommand.class,
+            DemoCommand.class})
 public final class P2pnetCli implements Runnable {
 
-    private static final Set<String> FIRST_WORDS = Set.of("hash", "torrent", "agent", "help", "--help", "-h",
+    private static final Set<String> FIRST_WORDS = Set.of("hash", "torrent", "agent", "demo", "help", "--help", "-h",
             "--version", "-V");
 
     @CommandLine.Spec
