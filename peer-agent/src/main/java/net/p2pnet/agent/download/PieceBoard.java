@@ -8,7 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <ul>
  * <li>Rarest first (BEP 3's recommendation): among the pieces a source has and nobody fetches, the
- *     one fewest known sources hold, ties broken at random so workers spread out.</li>
+ *     one fewest known sources hold. Ties go in file order from a point chosen at random per download:
+ *     ed2k chunks then complete one after another, so their MD4 checks run while data still flows
+ *     instead of all at the end, and two downloaders of one file still hold different pieces to
+ *     trade.</li>
  * <li>Faster sources get more: workers pull a new piece as soon as they finish one, so a source
  *     that answers twice as fast is asked twice as often.</li>
  * <li>Endgame: when no piece is left unclaimed, a worker duplicates a piece in flight elsewhere
@@ -32,12 +35,14 @@ final class PieceBoard {
     private final int[] availability;
     private final int[] requesters;
     private final long[] wantedSince;
+    private final int origin;
 
     PieceBoard(int pieceCount, BitSet verified) {
         state = new byte[pieceCount];
         availability = new int[pieceCount];
         requesters = new int[pieceCount];
         wantedSince = new long[pieceCount];
+        origin = pieceCount == 0 ? 0 : ThreadLocalRandom.current().nextInt(pieceCount);
         long now = System.nanoTime();
         for (int i = 0; i < pieceCount; i++) {
             state[i] = verified.get(i) ? VERIFIED : MISSING;
@@ -75,7 +80,7 @@ final class PieceBoard {
 
     private int rarestUnclaimed(BitSet has, BitSet avoid, boolean mirror) {
         int n = state.length;
-        int start = n == 0 ? 0 : ThreadLocalRandom.current().nextInt(n);
+        int start = origin;
         long now = System.nanoTime();
         int best = -1;
         for (int k = 0; k < n; k++) {
@@ -102,25 +107,23 @@ final class PieceBoard {
         return best;
     }
 
-    /** The piece passed SHA-1 and is written; it counts once committed ({@link #verified}). */
-    synchronized void written(int piece) {
-        state[piece] = WRITTEN;
+    /**
+     * Claims the writing of a piece whose copy passed SHA-1 (it counts once committed, {@link #verified}).
+     *
+     * @return false when another copy was already stored (an endgame duplicate that lost the race)
+     */
+    synchronized boolean markWritten(int piece) {
         requesters[piece] = Math.max(0, requesters[piece] - 1);
-    }
-
-    /** Whether a copy of the piece is already written or verified (an endgame duplicate is not needed). */
-    synchronized boolean isStored(int piece) {
-        return state[piece] == WRITTEN || state[piece] == VERIFIED;
+        if (state[piece] == WRITTEN || state[piece] == VERIFIED) {
+            return false;
+        }
+        state[piece] = WRITTEN;
+        return true;
     }
 
     /** The piece is durable and counted. */
     synchronized void verified(int piece) {
         state[piece] = VERIFIED;
-    }
-
-    /** A request for a piece already stored ended (an endgame copy that lost the race). */
-    synchronized void released(int piece) {
-        requesters[piece] = Math.max(0, requesters[piece] - 1);
     }
 
     /** A copy of the piece failed its hash check. */
