@@ -11,13 +11,13 @@ MEMBERS=${MEMBERS:-1000}
 ROOMS=${ROOMS:-10}
 BURST=${BURST:-5}
 
-./mvnw -B -ntp -q -pl chatroom-service -am -DskipTests package
-CP="$(./mvnw -B -ntp -q -pl shared-model dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime):shared-model/target/classes"
+./mvnw -B -ntp -q -pl chatroom-service -am -DskipTests package 2>/dev/null
+CP="$(./mvnw -B -ntp -q -pl shared-model dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null):shared-model/target/classes"
 
 SECRET="bench-$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 DATA=$(mktemp -d)
-java -Xmx1g -jar chatroom-service/target/chatroom-service.jar --server.port="$PORT" \
+"$JAVA_HOME/bin/java" -Xmx1g -jar chatroom-service/target/chatroom-service.jar --server.port="$PORT" \
   --p2pnet.network.name=bench --p2pnet.network.secret="$SECRET" --p2pnet.data-dir="$DATA" \
   --p2pnet.chatroom.rate-limit.burst="$BURST" --p2pnet.chatroom.stream-keep-alive=5s \
   --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
@@ -30,4 +30,4 @@ for _ in $(seq 1 240); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { cat "$DATA/service.log"; exit 1; }
 
-timeout 300 java -Xmx1g -cp "$CP" bench/ChatLoad.java "http://127.0.0.1:$PORT" bench "$SECRET" "$ROOMS" "$MEMBERS" "$BURST"
+timeout 300 "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" bench/ChatLoad.java "http://127.0.0.1:$PORT" bench "$SECRET" "$ROOMS" "$MEMBERS" "$BURST"

@@ -85,7 +85,7 @@ ours() {
   while :; do
     state=$(api "http://127.0.0.1:${CONTROL[3]}/api/v1/downloads/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
     [ "$state" = COMPLETED ] && break
-    [ "$state" = FAILED ] && { echo "download failed" >&2; exit 1; }
+    case "$state" in FAILED|PAUSED) echo "download $state, see $WORK/agent3.log" >&2; exit 1;; esac
     sleep 0.05
   done
   t1=$(date +%s.%N)

@@ -1,5 +1,6 @@
 package net.p2pnet.chat;
 
+import static net.p2pnet.chat.ConversationTest.create;
 import static net.p2pnet.chat.ConversationTest.join;
 import static net.p2pnet.chat.ConversationTest.say;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class BadInputTest extends ChatServiceTestBase {
     void oversizedMessagesAndBadLinksAreRefusedAndNotStored() {
         String room = uniqueName("strict");
         ChatClient alice = peer(uniqueName("alice"));
-        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(alice, room);
         join(alice, room, "alice");
         String path = "/api/v1/rooms/" + room + "/messages";
         assertProblem(alice.post(path, "{\"text\":\"" + "x".repeat(4097) + "\"}"), 400, "4097 bytes");
@@ -89,7 +90,7 @@ class BadInputTest extends ChatServiceTestBase {
     void floodingBeyondTheRateLimitIs429AndTheRefusedMessagesAreNotStored() {
         String room = uniqueName("flood");
         ChatClient spammer = peer(uniqueName("spammer"));
-        spammer.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(spammer, room);
         join(spammer, room, "spammer");
         for (int i = 0; i < 5; i++) { // burst=5 in the test configuration
             say(spammer, room, "spam " + i);
@@ -105,6 +106,17 @@ class BadInputTest extends ChatServiceTestBase {
     }
 
     @Test
+    void aHugeBodyIsRefusedBeforeItIsRead() {
+        String room = uniqueName("huge");
+        ChatClient alice = peer(uniqueName("alice"));
+        create(alice, room);
+        join(alice, room, "alice");
+        String path = "/api/v1/rooms/" + room + "/messages";
+        assertProblem(alice.post(path, "{\"text\":\"" + "x".repeat(200_000) + "\"}"), 413, "at most 65536");
+        assertThat(ChatClient.json(alice.get(path))).isEmpty();
+    }
+
+    @Test
     void unknownRoomsAndNonMembersAreToldSo() {
         ChatClient alice = peer(uniqueName("alice"));
         assertProblem(alice.get("/api/v1/rooms/nowhere"), 404, "no room named 'nowhere'");
@@ -112,7 +124,7 @@ class BadInputTest extends ChatServiceTestBase {
         assertProblem(alice.post("/api/v1/rooms/nowhere/members", "{\"nickname\":\"a\"}"), 404, "no room named");
         assertProblem(alice.get("/api/v1/rooms/nowhere/events"), 404, "no room named");
         String room = uniqueName("members-only");
-        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(alice, room);
         assertProblem(alice.post("/api/v1/rooms/" + room + "/messages", "{\"text\":\"hi\"}"), 403, "join room");
         assertProblem(alice.post("/api/v1/rooms/" + room + "/members/me/keepalive", ""), 404, "not a member");
     }
@@ -122,7 +134,7 @@ class BadInputTest extends ChatServiceTestBase {
         String room = uniqueName("dupes");
         ChatClient alice = peer(uniqueName("alice"));
         ChatClient bob = peer(uniqueName("bob"));
-        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(alice, room);
         assertProblem(bob.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}"), 409, "already exists");
         join(alice, room, "sam");
         assertProblem(join(bob, room, "sam"), 409, "nickname 'sam' is taken");
@@ -137,7 +149,7 @@ class BadInputTest extends ChatServiceTestBase {
     void badPagingParametersAndLastEventIdsAreRefused() {
         String room = uniqueName("paging");
         ChatClient alice = peer(uniqueName("alice"));
-        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(alice, room);
         assertProblem(alice.get("/api/v1/rooms/" + room + "/messages?limit=0"), 400, "limit");
         assertProblem(alice.get("/api/v1/rooms/" + room + "/messages?limit=501"), 400, "limit");
         assertProblem(alice.get("/api/v1/rooms/" + room + "/messages?after=-1"), 400, "after");
@@ -148,7 +160,7 @@ class BadInputTest extends ChatServiceTestBase {
     void aLastEventIdThatIsNotAnEventIdIsRefused() throws Exception {
         String room = uniqueName("resume-bad");
         ChatClient alice = peer(uniqueName("alice"));
-        alice.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(alice, room);
         try (SseStream stream = alice.events(room, "abc")) {
             assertThat(stream.response().statusCode()).isEqualTo(400);
             assertThat(stream.response().headers().firstValue("Content-Type")).hasValueSatisfying(

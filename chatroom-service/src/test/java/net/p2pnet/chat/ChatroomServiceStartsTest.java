@@ -19,6 +19,7 @@ class ChatroomServiceStartsTest extends ChatServiceTestBase {
                 "p2pnet_chat_messages_total", "p2pnet_chat_stream_subscribers");
         HttpResponse<String> apiDocs = anonymous.get("/v3/api-docs");
         assertThat(apiDocs.statusCode()).isEqualTo(200);
-        assertThat(apiDocs.body()).contains("\"openapi\"", "/api/v1/rooms/{name}/events");
+        assertThat(apiDocs.body()).contains("\"openapi\"", "/api/v1/rooms/{name}/events", "\"peerTicket\"")
+                .as("the ticket's peer is not a request parameter").doesNotContain("\"name\":\"peer\"");
     }
 }

@@ -55,7 +55,7 @@ class ConversationTest extends ChatServiceTestBase {
     void historyPagesForwardAndALateMemberSeesIt() {
         String room = uniqueName("history");
         ChatClient owner = peer(uniqueName("owner"));
-        owner.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(owner, room);
         join(owner, room, "writer");
         for (int i = 1; i <= 5; i++) {
             say(owner, room, "message " + i);
@@ -83,7 +83,7 @@ class ConversationTest extends ChatServiceTestBase {
         String room = uniqueName("resume");
         ChatClient carol = peer(uniqueName("carol"));
         ChatClient dave = peer(uniqueName("dave"));
-        carol.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(carol, room);
         join(carol, room, "carol");
         String lastSeen;
         try (SseStream stream = carol.events(room, null)) {
@@ -109,12 +109,17 @@ class ConversationTest extends ChatServiceTestBase {
     void joiningTwiceWithTheSameNicknameIsIdempotentAndLeavingEndsMembership() {
         String room = uniqueName("idem");
         ChatClient erin = peer(uniqueName("erin"));
-        erin.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(erin, room);
         assertThat(join(erin, room, "erin").statusCode()).isEqualTo(201);
         assertThat(join(erin, room, "erin").statusCode()).isEqualTo(200);
         assertThat(erin.delete("/api/v1/rooms/" + room + "/members/me").statusCode()).isEqualTo(204);
         assertThat(ChatClient.json(erin.get("/api/v1/rooms/" + room)).get("users").asInt()).isZero();
         assertThat(erin.delete("/api/v1/rooms/" + room + "/members/me").statusCode()).isEqualTo(404);
+    }
+
+    static void create(ChatClient owner, String room) {
+        HttpResponse<String> response = owner.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     static HttpResponse<String> join(ChatClient client, String room, String nickname) {

@@ -1,6 +1,7 @@
 package net.p2pnet.chat;
 
 import static net.p2pnet.chat.BadInputTest.assertProblem;
+import static net.p2pnet.chat.ConversationTest.create;
 import static net.p2pnet.chat.ConversationTest.join;
 import static net.p2pnet.chat.ConversationTest.say;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class OwnerPowersTest extends ChatServiceTestBase {
         String room = uniqueName("strict");
         ChatClient owner = peer(uniqueName("owner"));
         ChatClient troll = peer(uniqueName("troll"));
-        owner.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(owner, room);
         join(owner, room, "boss");
         join(troll, room, "troll");
         try (SseStream ownerEvents = owner.events(room, null); SseStream trollEvents = troll.events(room, null)) {
@@ -63,7 +64,7 @@ class OwnerPowersTest extends ChatServiceTestBase {
         String room = uniqueName("doomed");
         ChatClient owner = peer(uniqueName("owner"));
         ChatClient member = peer(uniqueName("member"));
-        owner.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(owner, room);
         join(member, room, "m");
         say(member, room, "last words");
         try (SseStream events = member.events(room, null)) {
@@ -75,7 +76,7 @@ class OwnerPowersTest extends ChatServiceTestBase {
         assertProblem(member.get("/api/v1/rooms/" + room), 404, "no room named");
         assertThat(ChatClient.json(owner.get("/api/v1/rooms")).findValuesAsString("name")).doesNotContain(room);
         // the name is free again, with an empty history
-        owner.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(owner, room);
         assertThat(ChatClient.json(owner.get("/api/v1/rooms/" + room + "/messages"))).isEmpty();
     }
 

@@ -55,9 +55,8 @@ class PostgresProfileTest {
                 .profiles("postgres").run("--server.port=0", "--p2pnet.network.name=pgnet",
                         "--p2pnet.network.secret=" + ChatServiceTestBase.SECRET,
                         "--p2pnet.data-dir=./target/test-data/" + schema,
-                        "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
-                        "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                        "--spring.jpa.properties.hibernate.default_schema=" + schema)) {
+                        // the profile's own setting: each service keeps its tables in a schema of its own
+                        "--P2PNET_DB_SCHEMA=" + schema)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             ChatClient owner = ChatClient.peer(port, key, Clock.systemUTC(), "pg-owner");
             assertThat(owner.post("/api/v1/rooms", "{\"name\":\"pg-room\",\"topic\":\"on postgres\"}").statusCode())

@@ -1,5 +1,6 @@
 package net.p2pnet.chat;
 
+import static net.p2pnet.chat.ConversationTest.create;
 import static net.p2pnet.chat.ConversationTest.join;
 import static net.p2pnet.chat.ConversationTest.say;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class PresenceAndRetentionTest extends ChatServiceTestBase {
         String room = uniqueName("quiet");
         ChatClient watcher = peer(uniqueName("watcher"));
         ChatClient sleepy = peer(uniqueName("sleepy"));
-        watcher.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(watcher, room);
         join(sleepy, room, "sleepy");
         try (SseStream events = watcher.events(room, null)) {
             clock.advance(Duration.ofSeconds(40));
@@ -59,7 +60,7 @@ class PresenceAndRetentionTest extends ChatServiceTestBase {
     void anOpenStreamKeepsAMemberPresentAndClosingItStartsTheTimeout() throws Exception {
         String room = uniqueName("streaming");
         ChatClient member = peer(uniqueName("member"));
-        member.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(member, room);
         join(member, room, "reader");
         SseStream stream = member.events(room, null);
         clock.advance(PAST_TIMEOUT.multipliedBy(3));
@@ -79,7 +80,7 @@ class PresenceAndRetentionTest extends ChatServiceTestBase {
     void historyOlderThanTheRetentionIsPurged() {
         String room = uniqueName("archive");
         ChatClient member = peer(uniqueName("member"));
-        member.post("/api/v1/rooms", "{\"name\":\"" + room + "\"}");
+        create(member, room);
         join(member, room, "writer");
         say(member, room, "ancient");
         clock.advance(Duration.ofDays(31)); // retention is 30 days by default

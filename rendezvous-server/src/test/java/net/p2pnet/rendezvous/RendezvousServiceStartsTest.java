@@ -25,7 +25,9 @@ class RendezvousServiceStartsTest {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
         HttpResponse<String> metrics = get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+                .contains("p2pnet_rendezvous_requests_seconds_count")
+                .contains("p2pnet_rendezvous_rooms ").contains("p2pnet_federation_servers{");
         HttpResponse<String> apiDocs = get("/v3/api-docs");
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(apiDocs.body()).contains("\"openapi\"");

@@ -48,11 +48,19 @@ public record ChatProperties(
                 throw new IllegalArgumentException("p2pnet.chatroom durations must be positive, got " + d);
             }
         }
-        if (publicUrl != null && !publicUrl.isAbsolute()) {
-            throw new IllegalArgumentException("p2pnet.chatroom.public-url must be an absolute http(s) URL, got "
-                    + publicUrl);
+        if (publicUrl != null) {
+            requireHttpUrl("p2pnet.chatroom.public-url", publicUrl);
         }
         rendezvousUrls = List.copyOf(rendezvousUrls);
+        rendezvousUrls.forEach(url -> requireHttpUrl("p2pnet.chatroom.rendezvous-urls", url));
+    }
+
+    private static void requireHttpUrl(String property, URI url) {
+        if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                || url.getHost() == null) {
+            throw new IllegalArgumentException(property + " must be absolute http(s) URLs like "
+                    + "http://host:port, got '" + url + "'");
+        }
     }
 
     /**

@@ -55,6 +55,7 @@ public class RoomAnnouncer {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<URI, Target> targets = new LinkedHashMap<>();
     private final AtomicBoolean changePending = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-announcer").daemon().factory());
     private volatile String serviceUrl;
@@ -76,6 +77,10 @@ public class RoomAnnouncer {
     /** Starts once the port is known: without a configured public URL it is part of the service URL. */
     @EventListener
     void start(WebServerInitializedEvent event) {
+        // A separate management port starts a second web server: announce once, for the API's port.
+        if (event.getApplicationContext().getServerNamespace() != null || !started.compareAndSet(false, true)) {
+            return;
+        }
         serviceUrl = properties.publicUrl() != null ? properties.publicUrl().toString()
                 : "http://127.0.0.1:" + event.getWebServer().getPort();
         if (targets.isEmpty()) {

@@ -132,7 +132,7 @@ public final class LiveRoom {
     }
 
     /** Hands the event to every subscriber; one that cannot keep up is closed instead of slowing the rest. */
-    public void publish(ChatEvent event) {
+    public void publish(PublishedEvent event) {
         for (RoomSubscriber subscriber : subscribers) {
             if (!subscriber.offer(event)) {
                 subscribers.remove(subscriber);

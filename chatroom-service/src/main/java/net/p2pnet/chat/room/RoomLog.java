@@ -15,10 +15,12 @@ import org.springframework.stereotype.Service;
 public class RoomLog {
 
     private final EventRepository events;
+    private final EventFrames frames;
     private final Clock clock;
 
-    public RoomLog(EventRepository events, Clock clock) {
+    public RoomLog(EventRepository events, EventFrames frames, Clock clock) {
         this.events = events;
+        this.frames = frames;
         this.clock = clock;
     }
 
@@ -35,14 +37,14 @@ public class RoomLog {
             EventEntity stored = events.save(new EventEntity(room.id(), kind, nickname, peerId, text, link,
                     clock.instant()));
             ChatEvent event = stored.toEvent(room.name());
-            room.publish(event);
+            room.publish(frames.frame(event));
             return event;
         });
     }
 
     /** An event that is only streamed, not stored (the room's deletion). */
-    public ChatEvent transientEvent(LiveRoom room, EventKind kind, String nickname) {
-        return ChatEvent.of(null, room.name(), kind, nickname, null, null, clock.instant());
+    public PublishedEvent transientEvent(LiveRoom room, EventKind kind, String nickname) {
+        return frames.frame(ChatEvent.of(null, room.name(), kind, nickname, null, null, clock.instant()));
     }
 
     /**
@@ -56,7 +58,7 @@ public class RoomLog {
             }
             if (lastEventId != null) {
                 events.findByRoomIdAndIdGreaterThanOrderByIdAsc(room.id(), lastEventId, Limit.of(replayLimit))
-                        .forEach(e -> subscriber.offer(e.toEvent(room.name())));
+                        .forEach(e -> subscriber.offer(frames.frame(e.toEvent(room.name()))));
             }
             room.subscribe(subscriber);
             return null;

@@ -10,7 +10,7 @@ public interface RoomSubscriber {
      * Queues the event without blocking; false when the subscriber cannot keep up, and is then
      * dropped (it resumes with Last-Event-ID).
      */
-    boolean offer(ChatEvent event);
+    boolean offer(PublishedEvent event);
 
     /** Ends the stream (room deleted, member kicked, subscriber too slow). */
     void close();

@@ -93,7 +93,7 @@ public class Rooms {
      * Deletes the room and its history. {@code farewell} is the last event its subscribers receive
      * before their streams end.
      */
-    public void delete(LiveRoom room, ChatEvent farewell) {
+    public void delete(LiveRoom room, PublishedEvent farewell) {
         room.locked(() -> {
             repository.deleteById(room.id());
             byName.remove(room.name(), room);

@@ -21,6 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /api/v1/rooms/{name}/events}: Server-Sent Events of joins, leaves, messages, topic changes,
  * kicks and the room's deletion. Each stored event carries its id; a client that reconnects with
  * {@code Last-Event-ID} first receives what it missed. A member's open stream keeps it present.
+ *
+ * <p>Frames are formatted once per event for all subscribers ({@code EventFrames}) and written by
+ * {@link SseSubscriber} in bursts.
  */
 @RestController
 @RequestMapping("/api/v1/rooms/{name}/events")
@@ -44,9 +47,9 @@ class EventStreamController {
         LiveRoom room = rooms.require(name, peer.id());
         Long resumeAfter = parseLastEventId(lastEventId);
         Member member = room.member(peer.id()).orElse(null);
-        SseEmitter emitter = new SseEmitter(0L); // no timeout: the keep-alives detect dead clients
-        SseSubscriber subscriber = new SseSubscriber(peer.id(), room.name(), emitter,
-                properties.streamBacklog() + properties.replayLimit(), properties.streamKeepAlive(), ended -> {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: keep-alive writes detect dead clients
+        SseSubscriber subscriber = new SseSubscriber(peer.id(), emitter,
+                properties.streamBacklog() + properties.replayLimit(), ended -> {
                     room.unsubscribe(ended);
                     if (member != null) {
                         member.streamClosed(clock.instant());
@@ -56,7 +59,7 @@ class EventStreamController {
         if (member != null) {
             member.streamOpened();
         }
-        subscriber.start();
+        subscriber.start("room " + room.name(), properties.streamKeepAlive());
         return emitter;
     }
 

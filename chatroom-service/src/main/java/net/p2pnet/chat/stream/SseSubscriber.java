@@ -1,43 +1,45 @@
 package net.p2pnet.chat.stream;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import net.p2pnet.chat.room.ChatEvent;
+import net.p2pnet.chat.room.PublishedEvent;
 import net.p2pnet.chat.room.RoomSubscriber;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream. Events are queued without blocking the poster and written by this
- * stream's own virtual thread, so a slow reader delays nobody else; when its queue is full it is
- * closed and resumes later with {@code Last-Event-ID}.
+ * One open event stream. Posters only queue pre-formatted frames (never blocking); the stream's own
+ * virtual thread writes them, draining whatever has queued up into one emitter call with a single
+ * flush, so a busy room costs one write per burst rather than per event. A subscriber whose queue is
+ * full is aborted and resumes later with {@code Last-Event-ID}.
  */
 final class SseSubscriber implements RoomSubscriber {
 
-    /** Queued after the last event to end the stream once everything before it is written. */
-    private static final Object END = new Object();
+    /** Queued after the last event: end the stream once everything before it is written. */
+    private static final PublishedEvent END = new PublishedEvent(null, new byte[0]);
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_FRAMES_PER_FLUSH = 512;
 
     private final String peerId;
-    private final String room;
     private final SseEmitter emitter;
-    private final BlockingQueue<Object> queue;
-    private final Duration keepAlive;
-    private final Consumer<SseSubscriber> onEnd;
+    private final BlockingQueue<PublishedEvent> queue;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Consumer<SseSubscriber> onEnd;
     private volatile Thread pump;
 
-    SseSubscriber(String peerId, String room, SseEmitter emitter, int capacity, Duration keepAlive,
-            Consumer<SseSubscriber> onEnd) {
+    SseSubscriber(String peerId, SseEmitter emitter, int capacity, Consumer<SseSubscriber> onEnd) {
         this.peerId = peerId;
-        this.room = room;
         this.emitter = emitter;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.keepAlive = keepAlive;
         this.onEnd = onEnd;
         emitter.onCompletion(this::end);
         emitter.onError(e -> end());
@@ -50,7 +52,7 @@ final class SseSubscriber implements RoomSubscriber {
     }
 
     @Override
-    public boolean offer(ChatEvent event) {
+    public boolean offer(PublishedEvent event) {
         return !ended.get() && queue.offer(event);
     }
 
@@ -61,24 +63,22 @@ final class SseSubscriber implements RoomSubscriber {
         }
     }
 
-    void start() {
-        pump = Thread.ofVirtual().name("sse-" + room + "-" + peerId).start(this::pump);
+    /** Starts the writer; {@code greeting} is sent at once so the client sees the stream open. */
+    void start(String greeting, Duration keepAlive) {
+        pump = Thread.ofVirtual().name("sse-" + peerId).start(() -> pump(greeting, keepAlive));
     }
 
-    private void pump() {
+    private void pump(String greeting, Duration keepAlive) {
         try {
-            // A first line at once, so the client sees the stream open before the first event.
-            emitter.send(SseEmitter.event().comment("room " + room).reconnectTime(3_000));
+            // retry: how long EventSource clients wait before reconnecting (they then send Last-Event-ID)
+            write(Set.of(raw((": " + greeting + "\nretry: 3000\n\n").getBytes(StandardCharsets.UTF_8))));
             while (!ended.get()) {
-                Object next = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == END) {
-                    break;
-                }
+                PublishedEvent next = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    // Keeps proxies from closing an idle stream and reveals a vanished client.
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                } else {
-                    send((ChatEvent) next);
+                    // keeps proxies from closing an idle stream and reveals a vanished client
+                    write(Set.of(raw(KEEP_ALIVE)));
+                } else if (!writeBurst(next)) {
+                    break;
                 }
             }
         } catch (IOException | IllegalStateException e) {
@@ -90,13 +90,30 @@ final class SseSubscriber implements RoomSubscriber {
         }
     }
 
-    private void send(ChatEvent event) throws IOException {
-        SseEmitter.SseEventBuilder sse = SseEmitter.event().name(event.type().eventName())
-                .data(event, MediaType.APPLICATION_JSON);
-        if (event.id() != null) {
-            sse.id(Long.toString(event.id()));
+    /** Writes {@code first} and what else is queued in one flush; false once {@link #END} is reached. */
+    private boolean writeBurst(PublishedEvent first) throws IOException {
+        Set<DataWithMediaType> burst = new LinkedHashSet<>();
+        boolean more = true;
+        for (PublishedEvent next = first; next != null && burst.size() < MAX_FRAMES_PER_FLUSH; next = queue.poll()) {
+            if (next == END) {
+                more = false;
+                break;
+            }
+            burst.add(raw(next.frame()));
         }
-        emitter.send(sse);
+        if (!burst.isEmpty()) {
+            write(burst);
+        }
+        return more;
+    }
+
+    private void write(Set<DataWithMediaType> frames) throws IOException {
+        emitter.send(frames);
+    }
+
+    /** Frames are complete SSE text already: written as bytes, untouched by message conversion. */
+    private static DataWithMediaType raw(byte[] frame) {
+        return new DataWithMediaType(frame, MediaType.TEXT_EVENT_STREAM);
     }
 
     private void end() {

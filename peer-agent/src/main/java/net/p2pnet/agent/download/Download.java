@@ -238,6 +238,9 @@ final class Download implements ServedContent {
 
     /** A write failed (full disk, I/O error): pause with the reason; resume retries. */
     synchronized void storageFailed(IOException e) {
+        if (state == DownloadState.COMPLETED) {
+            return; // a late reader of the part file; the finished file is already in place
+        }
         error = "cannot write to " + env.workDir() + ": " + e.getMessage()
                 + " - free some space (or fix the disk) and resume the download";
         state = DownloadState.PAUSED;

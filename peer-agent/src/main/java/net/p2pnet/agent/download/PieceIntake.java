@@ -45,14 +45,17 @@ final class PieceIntake {
         board.written(piece);
     }
 
-    /** Pieces a commit made durable: they count now, and complete ed2k chunks are checked. */
+    /**
+     * Pieces a commit made durable: the ed2k chunks they complete are checked first, then they count
+     * on the board (so the download cannot be seen complete, and its file moved, while a check reads it).
+     */
     void committed(BitSet pieces, PartialFile file) {
+        pieces.stream().forEach(piece -> checkChunks(piece, file));
         PieceBoard board = download.board();
         pieces.stream().forEach(piece -> {
             board.verified(piece);
             env.metrics().pieceVerified();
         });
-        pieces.stream().forEach(piece -> checkChunks(piece, file));
     }
 
     private void rejectPiece(RemoteSource source, int piece) {

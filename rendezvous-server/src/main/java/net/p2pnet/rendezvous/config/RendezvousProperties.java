@@ -1,6 +1,7 @@
 package net.p2pnet.rendezvous.config;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,7 +119,7 @@ public record RendezvousProperties(
     private static InetAddress literal(String ip) {
         try {
             return InetAddress.getByName(ip);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException("p2pnet.rendezvous.trusted-proxies: '" + ip + "' is not an IP address", e);
         }
     }

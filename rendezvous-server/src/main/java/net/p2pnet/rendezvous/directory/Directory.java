@@ -21,6 +21,7 @@ public final class Directory<E extends DirectoryEntry> {
 
     private final ConcurrentSkipListMap<String, E> entries = new ConcurrentSkipListMap<>();
     private final List<Consumer<E>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<E>> expiryListeners = new CopyOnWriteArrayList<>();
     private final Duration ttl;
 
     public Directory(Duration ttl) {
@@ -29,6 +30,11 @@ public final class Directory<E extends DirectoryEntry> {
 
     public void onChange(Consumer<E> listener) {
         listeners.add(listener);
+    }
+
+    /** Hears of entries dropped by {@link #expire}, so per-key state elsewhere can be dropped too. */
+    public void onExpire(Consumer<E> listener) {
+        expiryListeners.add(listener);
     }
 
     /** A live (not removed, not expired) entry. */
@@ -57,11 +63,9 @@ public final class Directory<E extends DirectoryEntry> {
     public boolean merge(E candidate) {
         boolean[] changed = {false};
         entries.compute(candidate.key(), (k, current) -> {
-            if (Versions.newer(candidate, current)) {
-                changed[0] = true;
-                return candidate;
-            }
-            return current;
+            // The skip list may call this more than once under contention: decide afresh each time.
+            changed[0] = Versions.newer(candidate, current);
+            return changed[0] ? candidate : current;
         });
         if (changed[0]) {
             notifyListeners(candidate);
@@ -106,6 +110,9 @@ public final class Directory<E extends DirectoryEntry> {
             if (e.getValue().refreshedAt().isBefore(limit) && entries.remove(e.getKey(), e.getValue())) {
                 expired.add(e.getValue());
             }
+        }
+        for (E entry : expired) {
+            expiryListeners.forEach(listener -> listener.accept(entry));
         }
         return expired;
     }

@@ -22,4 +22,7 @@ public interface DirectoryEntry {
 
     /** A tombstone: the entry was removed (peer left, room closed) and the removal must propagate. */
     boolean removed();
+
+    /** Same content apart from version and refresh time: the change is a mere refresh (a heartbeat). */
+    boolean sameContent(DirectoryEntry other);
 }

@@ -43,8 +43,9 @@ class DirectoryExchange {
         this.validator = validator;
         this.self = self;
         this.batchSize = properties.sync().batchSize();
-        peers.onChange(p -> queue(pendingPeers, p));
-        rooms.entries().onChange(r -> queue(pendingRooms, r));
+        // Only the home server pushes an entry: every server hears it once, straight from its owner.
+        peers.ownChanges().subscribe(p -> queue(pendingPeers, p));
+        rooms.ownChanges().subscribe(r -> queue(pendingRooms, r));
     }
 
     ServerList ourServers() {
@@ -128,7 +129,7 @@ class DirectoryExchange {
     }
 
     private <E extends DirectoryEntry> void queue(Map<String, E> pending, E entry) {
-        // Only the home server pushes an entry: every server hears it once, straight from its owner.
+        // Entries that stopped being ours (taken over, expired) are the new owner's to push.
         if (entry.homeServer().equals(self.id())) {
             pending.put(entry.key(), entry);
         }

@@ -1,6 +1,9 @@
 package net.p2pnet.rendezvous.peer;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +13,7 @@ import net.p2pnet.model.api.PeerInfo;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
 import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.web.JsonBodyReader;
 import net.p2pnet.rendezvous.whoami.ClientAddressResolver;
@@ -50,16 +54,32 @@ public class PeerController {
     }
 
     @Operation(summary = "Register with the join key (body: PeerRegistration); returns id, ticket, passkey, neighbours")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PeerRegistration.class)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public PeerRegistrationResponse register(HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         PeerRegistration registration = bodies.read(request, PeerRegistration.class, maxBody);
-        Optional<PeerTicket> previous = Optional.ofNullable(authorization).map(tickets::authenticate);
-        return peers.register(registration, addresses.resolve(request), previous);
+        return peers.register(registration, addresses.resolve(request), previousTicket(authorization));
+    }
+
+    /**
+     * The ticket an agent sends again when it re-registers. An expired or foreign one is no error
+     * here (an agent back after a long pause still registers); it just proves nothing.
+     */
+    private Optional<PeerTicket> previousTicket(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(tickets.authenticate(authorization));
+        } catch (VerificationException e) {
+            return Optional.empty();
+        }
     }
 
     @Operation(summary = "Keep alive (optional body: PeerHeartbeat); returns the observed address and a fresh ticket")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = PeerHeartbeat.class)))
     @PutMapping("/{id}/heartbeat")
     public HeartbeatResponse heartbeat(@PathVariable String id, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
+import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.directory.Directory;
+import net.p2pnet.rendezvous.directory.OwnChanges;
 import org.springframework.stereotype.Component;
 
 /** The federated peer directory: every live peer of the network, wherever it registered. */
@@ -18,11 +19,14 @@ import org.springframework.stereotype.Component;
 public class PeerDirectory {
 
     private final Directory<PeerRecord> directory;
+    private final OwnChanges<PeerRecord> ownChanges;
     private final PeerSampler sampler = new PeerSampler();
     private final Clock clock;
 
-    public PeerDirectory(RendezvousProperties properties, Clock clock) {
+    public PeerDirectory(RendezvousProperties properties, SelfAddress self, Clock clock) {
         this.directory = new Directory<>(properties.peerTtl());
+        // A quarter TTL: remote copies and stored rows of a live peer are never near expiry.
+        this.ownChanges = new OwnChanges<>(directory, self::id, properties.peerTtl().dividedBy(4));
         this.clock = clock;
         directory.onChange(peer -> {
             if (peer.removed()) {
@@ -31,14 +35,16 @@ public class PeerDirectory {
                 sampler.add(peer.peerId());
             }
         });
+        directory.onExpire(peer -> sampler.remove(peer.peerId()));
     }
 
     public Directory<PeerRecord> entries() {
         return directory;
     }
 
-    public void onChange(Consumer<PeerRecord> listener) {
-        directory.onChange(listener);
+    /** Significant changes of the peers registered here (for push and write-behind). */
+    public OwnChanges<PeerRecord> ownChanges() {
+        return ownChanges;
     }
 
     public Optional<PeerRecord> find(String peerId) {
@@ -86,8 +92,6 @@ public class PeerDirectory {
 
     /** Drops peers that missed their heartbeats (and old tombstones) on this server. */
     public List<PeerRecord> expire() {
-        List<PeerRecord> expired = directory.expire(clock.instant());
-        expired.forEach(p -> sampler.remove(p.peerId()));
-        return expired;
+        return directory.expire(clock.instant());
     }
 }

@@ -15,8 +15,8 @@ public class PeerPersistence {
     public PeerPersistence(PeerDirectory directory, OwnPeerRepository repository, SelfAddress self) {
         this.directory = directory;
         this.self = self;
-        this.persister = new OwnEntryPersister<>(directory.entries(), repository, OwnPeerEntity::new,
-                PeerRecord::peerId, self::id);
+        this.persister = new OwnEntryPersister<>(directory.entries(), directory.ownChanges(), repository,
+                OwnPeerEntity::new, PeerRecord::peerId);
     }
 
     public int load() {
@@ -25,7 +25,7 @@ public class PeerPersistence {
 
     /** Expires peers that missed their heartbeats, then writes pending changes. */
     public void expireAndFlush() {
-        persister.expired(directory.expire());
+        directory.expire();
         persister.flush();
     }
 }

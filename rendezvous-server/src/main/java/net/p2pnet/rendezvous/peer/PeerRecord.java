@@ -18,6 +18,13 @@ public record PeerRecord(String peerId, String name, String address, int port, S
         return lastSeen;
     }
 
+    @Override
+    public boolean sameContent(DirectoryEntry other) {
+        return other instanceof PeerRecord p && peerId.equals(p.peerId) && name.equals(p.name)
+                && address.equals(p.address) && port == p.port && homeServer.equals(p.homeServer)
+                && removed == p.removed;
+    }
+
     public PeerInfo toInfo() {
         return new PeerInfo(peerId, name, address, port, lastSeen, homeServer);
     }

@@ -1,6 +1,7 @@
 package net.p2pnet.rendezvous.peer;
 
 import java.time.Clock;
+import java.time.Duration;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.Passkey;
 import net.p2pnet.model.crypto.PeerTicket;
@@ -28,7 +29,7 @@ public class TicketAuthenticator {
     }
 
     /** A fresh ticket (valid for {@code ttl}) with its token and passkey. */
-    public IssuedTicket issue(String peerId, String name, java.time.Duration ttl) {
+    public IssuedTicket issue(String peerId, String name, Duration ttl) {
         PeerTicket ticket = PeerTicket.issue(key, peerId, name, clock.instant(), ttl);
         return new IssuedTicket(ticket, ticket.encode(key), Passkey.of(ticket).encode(key));
     }

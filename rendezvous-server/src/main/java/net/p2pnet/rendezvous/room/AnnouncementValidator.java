@@ -1,6 +1,7 @@
 package net.p2pnet.rendezvous.room;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Set;
 import net.p2pnet.model.api.AnnouncedRoom;
@@ -47,7 +48,7 @@ final class AnnouncementValidator {
         try {
             URI uri = new URI(url);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

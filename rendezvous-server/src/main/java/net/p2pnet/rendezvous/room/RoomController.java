@@ -1,6 +1,9 @@
 package net.p2pnet.rendezvous.room;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import net.p2pnet.model.api.RoomAnnouncement;
@@ -54,6 +57,7 @@ public class RoomController {
     }
 
     @Operation(summary = "A chatroom service reports all rooms it hosts (RoomAnnouncement, signed with the service credential)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RoomAnnouncement.class)))
     @PostMapping("/announce")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void announce(HttpServletRequest request) {

@@ -12,6 +12,7 @@ import net.p2pnet.model.api.RoomAnnouncement;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.directory.Directory;
+import net.p2pnet.rendezvous.directory.OwnChanges;
 import net.p2pnet.rendezvous.directory.Versions;
 import org.springframework.stereotype.Component;
 
@@ -20,17 +21,24 @@ import org.springframework.stereotype.Component;
 public class RoomDirectory {
 
     private final Directory<RoomRecord> directory;
+    private final OwnChanges<RoomRecord> ownChanges;
     private final SelfAddress self;
     private final Clock clock;
 
     public RoomDirectory(RendezvousProperties properties, SelfAddress self, Clock clock) {
         this.directory = new Directory<>(properties.roomTtl());
+        this.ownChanges = new OwnChanges<>(directory, self::id, properties.roomTtl().dividedBy(4));
         this.self = self;
         this.clock = clock;
     }
 
     public Directory<RoomRecord> entries() {
         return directory;
+    }
+
+    /** Significant changes of the rooms announced here (for push and write-behind). */
+    public OwnChanges<RoomRecord> ownChanges() {
+        return ownChanges;
     }
 
     /**

@@ -15,8 +15,8 @@ public class RoomPersistence {
     public RoomPersistence(RoomDirectory directory, OwnRoomRepository repository, SelfAddress self) {
         this.directory = directory;
         this.self = self;
-        this.persister = new OwnEntryPersister<>(directory.entries(), repository, OwnRoomEntity::new,
-                room -> new OwnRoomEntity.Key(room.hostUrl(), room.name()), self::id);
+        this.persister = new OwnEntryPersister<>(directory.entries(), directory.ownChanges(), repository,
+                OwnRoomEntity::new, room -> new OwnRoomEntity.Key(room.hostUrl(), room.name()));
     }
 
     public int load() {
@@ -25,7 +25,7 @@ public class RoomPersistence {
 
     /** Expires rooms that were not re-announced, then writes pending changes. */
     public void expireAndFlush() {
-        persister.expired(directory.expire());
+        directory.expire();
         persister.flush();
     }
 }

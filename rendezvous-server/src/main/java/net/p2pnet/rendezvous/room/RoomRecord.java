@@ -26,6 +26,13 @@ public record RoomRecord(String name, String topic, String hostUrl, int users, S
         return updatedAt;
     }
 
+    @Override
+    public boolean sameContent(DirectoryEntry other) {
+        return other instanceof RoomRecord r && name.equals(r.name) && topic.equals(r.topic)
+                && hostUrl.equals(r.hostUrl) && users == r.users && homeServer.equals(r.homeServer)
+                && removed == r.removed;
+    }
+
     public RoomEntry toEntry() {
         return new RoomEntry(name, topic, hostUrl, users, homeServer, updatedAt);
     }

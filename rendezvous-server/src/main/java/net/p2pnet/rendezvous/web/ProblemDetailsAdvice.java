@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,6 +58,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (wwwAuthenticate != null) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
         }
-        return builder.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return builder.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

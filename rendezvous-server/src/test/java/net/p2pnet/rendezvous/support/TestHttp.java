@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import net.p2pnet.model.crypto.KeyPurpose;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.RequestSigner;
@@ -53,7 +54,7 @@ public final class TestHttp {
     }
 
     public static String[] headers(Map<String, String> headers) {
-        return headers.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+        return headers.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue()))
                 .toArray(String[]::new);
     }
 

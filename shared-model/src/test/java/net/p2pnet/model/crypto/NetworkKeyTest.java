@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NetworkKeyTest {
@@ -32,9 +35,9 @@ class NetworkKeyTest {
     @Test
     void everyPurposeHasItsOwnSubKey() {
         NetworkKey key = NetworkKey.derive("office", SECRET);
-        java.util.Set<String> macs = new java.util.HashSet<>();
+        Set<String> macs = new HashSet<>();
         for (KeyPurpose purpose : KeyPurpose.values()) {
-            macs.add(java.util.HexFormat.of().formatHex(key.hmac(purpose, bytes("same input"))));
+            macs.add(HexFormat.of().formatHex(key.hmac(purpose, bytes("same input"))));
         }
         assertThat(macs).hasSize(KeyPurpose.values().length);
     }

@@ -6,13 +6,15 @@ import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.tracker.announce.AccessPolicy;
 import net.p2pnet.tracker.announce.AnnounceService;
 import net.p2pnet.tracker.announce.PasskeyVerifier;
-import net.p2pnet.tracker.http.BitTorrentServlet;
+import net.p2pnet.tracker.http.BitTorrentHttpHandler;
+import net.p2pnet.tracker.http.BitTorrentValve;
 import net.p2pnet.tracker.metrics.TrackerMetrics;
 import net.p2pnet.tracker.registry.TorrentCatalog;
 import net.p2pnet.tracker.scrape.ScrapeService;
 import net.p2pnet.tracker.swarm.PeerExpiry;
 import net.p2pnet.tracker.swarm.SwarmRegistry;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -65,13 +67,12 @@ public class TrackerConfiguration {
         return new ScrapeService(swarms, access, properties.fullScrape());
     }
 
+    /** {@code /announce}, {@code /scrape}, {@code /a/<passkey>/...}: see {@link BitTorrentValve} for why a valve. */
     @Bean
-    ServletRegistrationBean<BitTorrentServlet> bitTorrentServlet(AnnounceService announces, ScrapeService scrapes,
-                                                                 TrackerMetrics metrics, TrackerProperties properties) {
-        BitTorrentServlet servlet = new BitTorrentServlet(announces, scrapes, metrics, properties.honourIpParameter());
-        ServletRegistrationBean<BitTorrentServlet> registration =
-                new ServletRegistrationBean<>(servlet, "/announce", "/scrape", "/a/*");
-        registration.setLoadOnStartup(1);
-        return registration;
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> bitTorrentEndpoints(
+            AnnounceService announces, ScrapeService scrapes, TrackerMetrics metrics, TrackerProperties properties) {
+        BitTorrentHttpHandler handler = new BitTorrentHttpHandler(announces, scrapes, metrics,
+                properties.honourIpParameter());
+        return factory -> factory.addEngineValves(new BitTorrentValve(handler));
     }
 }

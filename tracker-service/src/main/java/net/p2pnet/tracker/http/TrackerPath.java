@@ -8,24 +8,29 @@ public record TrackerPath(Action action, String passkey) {
 
     public enum Action { ANNOUNCE, SCRAPE, UNKNOWN }
 
-    public static TrackerPath of(String servletPath, String pathInfo) {
-        if ("/announce".equals(servletPath)) {
-            return new TrackerPath(Action.ANNOUNCE, null);
+    private static final TrackerPath ANNOUNCE = new TrackerPath(Action.ANNOUNCE, null);
+    private static final TrackerPath SCRAPE = new TrackerPath(Action.SCRAPE, null);
+
+    /** The request a raw (undecoded) request URI names, or null when it is not a tracker path. */
+    public static TrackerPath of(String uri) {
+        if ("/announce".equals(uri)) {
+            return ANNOUNCE;
         }
-        if ("/scrape".equals(servletPath)) {
-            return new TrackerPath(Action.SCRAPE, null);
+        if ("/scrape".equals(uri)) {
+            return SCRAPE;
         }
-        if (pathInfo != null) {
-            int slash = pathInfo.indexOf('/', 1);
-            if (pathInfo.startsWith("/") && slash > 1) {
-                String passkey = pathInfo.substring(1, slash);
-                return switch (pathInfo.substring(slash)) {
-                    case "/announce" -> new TrackerPath(Action.ANNOUNCE, passkey);
-                    case "/scrape" -> new TrackerPath(Action.SCRAPE, passkey);
-                    default -> new TrackerPath(Action.UNKNOWN, null);
-                };
-            }
+        if (uri == null || !uri.startsWith("/a/")) {
+            return null;
         }
-        return new TrackerPath(Action.UNKNOWN, null);
+        int slash = uri.indexOf('/', 3);
+        if (slash <= 3) {
+            return new TrackerPath(Action.UNKNOWN, null);
+        }
+        String passkey = uri.substring(3, slash);
+        return switch (uri.substring(slash)) {
+            case "/announce" -> new TrackerPath(Action.ANNOUNCE, passkey);
+            case "/scrape" -> new TrackerPath(Action.SCRAPE, passkey);
+            default -> new TrackerPath(Action.UNKNOWN, null);
+        };
     }
 }

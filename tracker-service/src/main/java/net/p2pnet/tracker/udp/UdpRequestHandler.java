@@ -170,11 +170,9 @@ final class UdpRequestHandler {
     static String passkeyOf(String url) {
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
-        if (path.startsWith("/a/")) {
-            TrackerPath parsed = TrackerPath.of(null, path.substring(2));
-            if (parsed.passkey() != null) {
-                return parsed.passkey();
-            }
+        TrackerPath parsed = TrackerPath.of(path);
+        if (parsed != null && parsed.passkey() != null) {
+            return parsed.passkey();
         }
         if (question >= 0) {
             RawQuery query = RawQuery.parse(url.substring(question + 1));

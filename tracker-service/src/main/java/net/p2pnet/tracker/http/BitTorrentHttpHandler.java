@@ -1,6 +1,5 @@
 package net.p2pnet.tracker.http;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,21 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /announce}, {@code /scrape} and their private forms {@code /a/<passkey>/announce|scrape}.
- * A plain servlet rather than a Spring MVC controller: it needs the raw query string anyway, and
- * skipping the dispatcher, argument resolvers and message converters measurably raises announces/s.
- * Errors go back the BitTorrent way: HTTP 200 with a bencoded {@code failure reason}.
+ * Answers {@code /announce}, {@code /scrape} and their private forms {@code /a/<passkey>/announce|scrape}
+ * from the raw query string. Errors go back the BitTorrent way: HTTP 200 with a bencoded
+ * {@code failure reason}; nothing thrown here reaches the servlet container.
  */
-public final class BitTorrentServlet extends HttpServlet {
+public final class BitTorrentHttpHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(BitTorrentServlet.class);
+    private static final Logger log = LoggerFactory.getLogger(BitTorrentHttpHandler.class);
 
-    private final transient AnnounceService announces;
-    private final transient ScrapeService scrapes;
-    private final transient TrackerMetrics metrics;
+    private final AnnounceService announces;
+    private final ScrapeService scrapes;
+    private final TrackerMetrics metrics;
     private final boolean honourIpParameter;
 
-    public BitTorrentServlet(AnnounceService announces, ScrapeService scrapes, TrackerMetrics metrics,
+    public BitTorrentHttpHandler(AnnounceService announces, ScrapeService scrapes, TrackerMetrics metrics,
                              boolean honourIpParameter) {
         this.announces = announces;
         this.scrapes = scrapes;
@@ -40,10 +38,8 @@ public final class BitTorrentServlet extends HttpServlet {
         this.honourIpParameter = honourIpParameter;
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, TrackerPath path) throws IOException {
         long start = System.nanoTime();
-        TrackerPath path = TrackerPath.of(request.getServletPath(), request.getPathInfo());
         ReplyBuffer reply;
         try {
             reply = switch (path.action()) {
