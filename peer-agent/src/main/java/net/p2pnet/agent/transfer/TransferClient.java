@@ -2,13 +2,16 @@ package net.p2pnet.agent.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -80,37 +83,67 @@ public class TransferClient {
     /** One piece of {@code size} bytes from an agent. */
     public byte[] piece(InetSocketAddress source, String infoHash, int index, int size, BlockSink sink)
             throws IOException, InterruptedException {
-        return fetch(request(agentUri(source, "/p2p/v1/files/" + infoHash + "/pieces/" + index), DATA_TIMEOUT).build(),
-                size, 200, sink);
+        return fetch(agentUri(source, "/p2p/v1/files/" + infoHash + "/pieces/" + index), null, size, 200, sink);
     }
 
     /** Bytes {@code [offset, offset + size)} of a file at an HTTP URL (mirror, BEP 19 web seed). */
     public byte[] range(URI url, long offset, int size, BlockSink sink) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(DATA_TIMEOUT)
-                .header("Range", "bytes=" + offset + "-" + (offset + size - 1)).build();
-        return fetch(request, size, 206, sink);
+        return fetch(url, "bytes=" + offset + "-" + (offset + size - 1), size, 206, sink);
     }
 
-    private byte[] fetch(HttpRequest request, int size, int expectedStatus, BlockSink sink)
+    /**
+     * Payload requests use {@link HttpURLConnection}: it reads the socket in the calling (virtual)
+     * thread and keeps connections alive per destination, where {@link HttpClient} funnels every byte
+     * through one selector thread - on two cores that thread was the bottleneck (docs/benchmarks.md).
+     */
+    private byte[] fetch(URI uri, String range, int size, int expectedStatus, BlockSink sink)
             throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            checkStatus(response, expectedStatus, request.uri());
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(size);
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
+        connection.setInstanceFollowRedirects(true);
+        if (range != null) {
+            connection.setRequestProperty("Range", range);
+        } else {
+            ownHeaders().forEach(connection::setRequestProperty);
+        }
+        int status = connection.getResponseCode();
+        if (status != expectedStatus) {
+            drain(connection.getErrorStream());
+            if (status == 503) {
+                throw new BusyException(seconds(connection.getHeaderField("Retry-After")));
+            }
+            throw new IOException(uri + " answered HTTP " + status + " (expected " + expectedStatus + ")");
+        }
+        long declared = connection.getContentLengthLong();
+        try (InputStream in = connection.getInputStream()) {
             if (declared != size) {
-                throw new IOException(request.uri() + " sends " + declared + " bytes where " + size + " were asked");
+                throw new IOException(uri + " sends " + declared + " bytes where " + size + " were asked");
             }
             byte[] data = new byte[size];
             int done = 0;
             while (done < size) {
                 int read = in.read(data, done, Math.min(BLOCK, size - done));
                 if (read < 0) {
-                    throw new IOException(request.uri() + " ended after " + done + " of " + size + " bytes");
+                    throw new IOException(uri + " ended after " + done + " of " + size + " bytes");
                 }
                 sink.received(read);
                 done += read;
             }
             return data;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            connection.disconnect(); // a half-read answer cannot be reused
+            throw e;
+        }
+    }
+
+    private static void drain(InputStream error) {
+        if (error != null) {
+            try (error) {
+                error.readNBytes(64 * 1024);
+            } catch (IOException e) {
+                // only draining so the connection can be reused
+            }
         }
     }
 
@@ -126,6 +159,9 @@ public class TransferClient {
     }
 
     private static int seconds(String value) {
+        if (value == null) {
+            return 2;
+        }
         try {
             return Math.max(1, Math.min(60, Integer.parseInt(value.trim())));
         } catch (NumberFormatException e) {
@@ -148,15 +184,22 @@ public class TransferClient {
 
     private HttpRequest.Builder request(URI uri, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+        ownHeaders().forEach(builder::header);
+        return builder;
+    }
+
+    /** What every request to another agent carries: our peer ticket (private networks) and transfer port. */
+    private Map<String, String> ownHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
         PeerTicketProvider provider = tickets.getIfAvailable();
         if (provider != null) {
-            provider.currentTicket().ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+            provider.currentTicket().ifPresent(t -> headers.put("Authorization", "Bearer " + t));
         }
         TransferServer own = server.getIfAvailable();
         if (own != null && own.port() > 0) {
-            builder.header(TransferHandler.PORT_HEADER, Integer.toString(own.port()));
+            headers.put(TransferHandler.PORT_HEADER, Integer.toString(own.port()));
         }
-        return builder;
+        return headers;
     }
 
     private static URI agentUri(InetSocketAddress source, String path) {
