@@ -109,6 +109,7 @@ class PrivateNetworkTest {
         });
         Thread.ofVirtual().start(() -> stream.body().forEach(reader::line));
 
+        assertRoomRequestsAreChecked(bob);
         assertThat(alice.postJson("/api/v1/rooms/lobby/join", "").statusCode()).isEqualTo(200);
         assertThat(bob.postJson("/api/v1/rooms/lobby/join", "").statusCode()).isEqualTo(200);
         HttpResponse<String> posted = alice.postJson("/api/v1/rooms/lobby/messages", "{\"text\":\"hello from alice\"}");
@@ -118,6 +119,18 @@ class PrivateNetworkTest {
                 .anyMatch(e -> e.data().contains("hello from alice") && e.data().contains("\"nickname\":\"alice\"")));
         assertThat(bob.get("/api/v1/rooms/lobby/messages?limit=10").body()).contains("hello from alice");
         stream.body().close();
+    }
+
+    private static void assertRoomRequestsAreChecked(RunningAgent agent) throws Exception {
+        HttpResponse<String> unknown = agent.postJson("/api/v1/rooms/no-such-room/join", "");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no room 'no-such-room'");
+        HttpResponse<String> notJoined = agent.postJson("/api/v1/rooms/lobby/messages", "{\"text\":\"early\"}");
+        assertThat(notJoined.statusCode()).isEqualTo(400);
+        assertThat(notJoined.body()).contains("join room 'lobby' first");
+        HttpResponse<String> badName = agent.postJson("/api/v1/rooms/bad%20name/join", "");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(badName.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     private static ShareView awaitSharedAndRegistered(RunningAgent agent) {

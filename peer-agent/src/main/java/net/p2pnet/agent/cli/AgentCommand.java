@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +64,18 @@ public final class AgentCommand implements Runnable {
             spec.commandLine().getErr().println("p2pnet agent: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** GETs a JSON array and prints each entry, or {@code empty} when there is none. */
+    int list(String path, String empty, Consumer<JsonNode> print) {
+        return call(() -> {
+            JsonNode items = client().get(path);
+            if (items.isEmpty()) {
+                out().println(empty);
+            }
+            items.forEach(print);
+            return 0;
+        });
     }
 
     void printDownload(JsonNode d, boolean bars) {
@@ -153,37 +166,38 @@ public final class AgentCommand implements Runnable {
         }
     }
 
-    @Command(name = "pause", description = "Pause a download.")
-    static final class Pause implements Callable<Integer> {
+    /** {@code pause} and {@code resume}: {@code POST /api/v1/downloads/{id}/{verb}}, then the download. */
+    abstract static class StateChange implements Callable<Integer> {
         @ParentCommand
         AgentCommand agent;
         @Parameters(paramLabel = "ID")
         String id;
 
+        abstract String verb();
+
         @Override
         public Integer call() {
             return agent.call(() -> {
-                agent.printDownload(agent.client().post("/api/v1/downloads/" + AgentClient.encode(id) + "/pause",
+                agent.printDownload(agent.client().post("/api/v1/downloads/" + AgentClient.encode(id) + "/" + verb(),
                         Map.of()), false);
                 return 0;
             });
         }
     }
 
-    @Command(name = "resume", description = "Resume a paused download.")
-    static final class Resume implements Callable<Integer> {
-        @ParentCommand
-        AgentCommand agent;
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    @Command(name = "pause", description = "Pause a download.")
+    static final class Pause extends StateChange {
         @Override
-        public Integer call() {
-            return agent.call(() -> {
-                agent.printDownload(agent.client().post("/api/v1/downloads/" + AgentClient.encode(id) + "/resume",
-                        Map.of()), false);
-                return 0;
-            });
+        String verb() {
+            return "pause";
+        }
+    }
+
+    @Command(name = "resume", description = "Resume a paused download.")
+    static final class Resume extends StateChange {
+        @Override
+        String verb() {
+            return "resume";
         }
     }
 
@@ -211,24 +225,17 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                JsonNode shares = agent.client().get("/api/v1/shares");
-                if (shares.isEmpty()) {
-                    agent.out().println("nothing shared");
+            return agent.list("/api/v1/shares", "nothing shared", s -> {
+                agent.out().printf("%-7s %s %s  %s%n", s.path("state").asString(),
+                        ProgressBar.render(Math.round(s.path("progress").asDouble() * 1000), 1000, 20),
+                        ProgressBar.bytes(s.path("size").asLong()), s.path("path").asString());
+                if (s.path("ed2kLink").isString()) {
+                    agent.out().printf("        %s%n        %s%n", s.path("ed2kLink").asString(),
+                            s.path("magnet").asString());
                 }
-                for (JsonNode s : shares) {
-                    agent.out().printf("%-7s %s %s  %s%n", s.path("state").asString(),
-                            ProgressBar.render(Math.round(s.path("progress").asDouble() * 1000), 1000, 20),
-                            ProgressBar.bytes(s.path("size").asLong()), s.path("path").asString());
-                    if (s.path("ed2kLink").isString()) {
-                        agent.out().printf("        %s%n        %s%n", s.path("ed2kLink").asString(),
-                                s.path("magnet").asString());
-                    }
-                    if (s.path("error").isString()) {
-                        agent.out().printf("        error: %s%n", s.path("error").asString());
-                    }
+                if (s.path("error").isString()) {
+                    agent.out().printf("        error: %s%n", s.path("error").asString());
                 }
-                return 0;
             });
         }
     }
@@ -259,18 +266,11 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                JsonNode files = agent.client().get("/api/v1/search?q=" + AgentClient.encode(String.join(" ", words)));
-                if (files.isEmpty()) {
-                    agent.out().println("nothing found");
-                }
-                for (JsonNode f : files) {
-                    agent.out().printf("%s  %10s  %2d seeds  %s%n", f.path("infoHash").asString(),
+            return agent.list("/api/v1/search?q=" + AgentClient.encode(String.join(" ", words)), "nothing found",
+                    // the magnet is what 'agent add' takes: the agent fetches the torrent from the tracker
+                    f -> agent.out().printf("%10s  %2d seeds  %s%n    magnet:?xt=urn:btih:%s%n",
                             ProgressBar.bytes(f.path("size").asLong()), f.path("seeders").asInt(),
-                            f.path("path").asString(f.path("torrentName").asString()));
-                }
-                return 0;
-            });
+                            f.path("path").asString(f.path("torrentName").asString()), f.path("infoHash").asString()));
         }
     }
 
@@ -281,17 +281,8 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                JsonNode rooms = agent.client().get("/api/v1/rooms");
-                if (rooms.isEmpty()) {
-                    agent.out().println("no rooms");
-                }
-                for (JsonNode r : rooms) {
-                    agent.out().printf("%-24s %3d users  %s%n", r.path("name").asString(), r.path("users").asInt(),
-                            r.path("topic").asString(""));
-                }
-                return 0;
-            });
+            return agent.list("/api/v1/rooms", "no rooms", r -> agent.out().printf("%-24s %3d users  %s%n",
+                    r.path("name").asString(), r.path("users").asInt(), r.path("topic").asString("")));
         }
     }
 

@@ -99,6 +99,9 @@ public class RendezvousSession {
     }
 
     private void step() {
+        if (transfer.port() < 1) {
+            return; // the transfer port is closed: the agent is stopping, nothing to announce
+        }
         long delay;
         try {
             delay = credentials.current().map(this::keepAlive).orElseGet(this::registerSomewhere);

@@ -71,10 +71,13 @@ public class RoomService {
             return existing.membership();
         }
         String host = hostOf(room);
+        String before = lastEventId(host, room);
         chat.join(host, room, nickname, ticket());
         Membership membership = new Membership(room, host, nickname);
-        Thread follower = Thread.ofVirtual().name("room-" + room).start(() -> follow(membership));
+        // registered before it starts: the follower runs only while the room is in 'joined'
+        Thread follower = Thread.ofVirtual().name("room-" + room).unstarted(() -> follow(membership, before));
         joined.put(room, new Joined(membership, follower));
+        follower.start();
         log.info("joined room {} on {}", room, host);
         return membership;
     }
@@ -135,8 +138,22 @@ public class RoomService {
                 "no peer ticket: the agent is not registered with a rendezvous server yet"));
     }
 
-    private void follow(Membership membership) {
-        String lastId = null;
+    /**
+     * The id of the room's newest event before joining: the stream is resumed from there, so what
+     * is posted between the join and the stream's connection is not lost. Null (stream from now)
+     * when the history cannot be read.
+     */
+    private String lastEventId(String host, String room) {
+        try {
+            JsonNode newest = chat.messages(host, room, null, 1, ticket());
+            return newest.isArray() && !newest.isEmpty() ? newest.get(newest.size() - 1).path("id").asString("0") : "0";
+        } catch (UpstreamException e) {
+            return null;
+        }
+    }
+
+    private void follow(Membership membership, String resumeAfter) {
+        String lastId = resumeAfter;
         String[] seen = {null};
         while (joined.containsKey(membership.room()) && !Thread.currentThread().isInterrupted()) {
             try {

@@ -6,39 +6,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import net.p2pnet.agent.PeerAgentApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import net.p2pnet.agent.testkit.TestAgent;
+import org.springframework.core.env.Environment;
 
 /**
- * A real agent (its whole Spring context) on a random control port and a random transfer port,
- * with its data in {@code dataDir}; closing it is a clean shutdown, starting another one on the
- * same directory is a restart.
+ * A {@link TestAgent} seen from its control port: the REST calls a user, the CLI or the web UI
+ * make. Closing it is a clean shutdown; starting another on the same directory is a restart.
  */
 public final class RunningAgent implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+    private final TestAgent agent;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningAgent(ConfigurableApplicationContext context) {
-        this.context = context;
+    private RunningAgent(TestAgent agent) {
+        this.agent = agent;
     }
 
-    public static RunningAgent start(Path dataDir, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--p2pnet.data-dir=" + dataDir,
-                "--p2pnet.agent.transfer-port=0", "--p2pnet.agent.download-dir=" + dataDir.resolve("downloads"),
-                "--spring.jmx.enabled=false"));
-        for (String property : properties) {
-            args.add("--" + property);
-        }
-        return new RunningAgent(new SpringApplicationBuilder(PeerAgentApplication.class).run(args.toArray(String[]::new)));
+    public static RunningAgent start(Path dir, String... properties) {
+        return new RunningAgent(TestAgent.start(dir, properties));
     }
 
     public int port() {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return Integer.parseInt(agent.bean(Environment.class).getRequiredProperty("local.server.port"));
     }
 
     public String url() {
@@ -46,7 +35,7 @@ public final class RunningAgent implements AutoCloseable {
     }
 
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return agent.bean(type);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -60,6 +49,6 @@ public final class RunningAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        agent.close();
     }
 }

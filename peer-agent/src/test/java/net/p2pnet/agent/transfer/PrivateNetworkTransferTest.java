@@ -23,6 +23,7 @@ import net.p2pnet.model.crypto.VerificationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * In a private network the transfer port serves only holders of a valid peer ticket. The tickets are
@@ -53,7 +54,9 @@ class PrivateNetworkTransferTest {
             };
         }
 
+        /** Primary over the agent's own provider (the rendezvous credentials), which has no ticket here. */
         @Bean
+        @Primary
         PeerTicketProvider peerTicketProvider() {
             return () -> Optional.of(ticket(KEY));
         }
