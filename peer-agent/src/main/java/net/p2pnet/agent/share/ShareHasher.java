@@ -44,7 +44,7 @@ class ShareHasher {
         this.library = library;
         this.publisher = publisher;
         this.properties = properties;
-        this.hashedBytes = Counter.builder("p2pnet_agent_hashing_bytes_total")
+        this.hashedBytes = Counter.builder("p2pnet.agent.hashing")
                 .description("bytes of shared files read for hashing").baseUnit("bytes").register(meters);
     }
 

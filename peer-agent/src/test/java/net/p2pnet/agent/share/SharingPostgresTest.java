@@ -55,7 +55,7 @@ class SharingPostgresTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> shares.list().size() == 1
                     && shares.list().getFirst().state() == ShareState.SHARED);
             assertThat(shares.list().getFirst().infoHash()).isEqualTo(infoHash);
-            assertThat(again.bean(MeterRegistry.class).get("p2pnet_agent_hashing_bytes_total").counter().count())
+            assertThat(again.bean(MeterRegistry.class).get("p2pnet.agent.hashing").counter().count())
                     .isZero();
         }
     }

@@ -156,7 +156,7 @@ class SharingTest {
     }
 
     private static double hashedBytes(RunningAgent agent) {
-        return agent.bean(MeterRegistry.class).get("p2pnet_agent_hashing_bytes_total").counter().count();
+        return agent.bean(MeterRegistry.class).get("p2pnet.agent.hashing").counter().count();
     }
 
     private static Path write(Path file, int size, long seed) throws IOException {

@@ -195,7 +195,7 @@ class FederationSync implements SmartLifecycle {
     }
 
     private Timer timer(String kind) {
-        return Timer.builder("p2pnet.federation.sync").description("Federation rounds by kind")
+        return Timer.builder("p2pnet.federation.sync").description("Federation rounds by kind").publishPercentileHistogram()
                 .tag("kind", kind).register(meters);
     }
 
