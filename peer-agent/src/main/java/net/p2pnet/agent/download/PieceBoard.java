@@ -102,25 +102,23 @@ final class PieceBoard {
         return best;
     }
 
-    /** The piece passed SHA-1 and is written; it counts once committed ({@link #verified}). */
-    synchronized void written(int piece) {
-        state[piece] = WRITTEN;
+    /**
+     * Claims the writing of a piece whose copy passed SHA-1 (it counts once committed, {@link #verified}).
+     *
+     * @return false when another copy was already stored (an endgame duplicate that lost the race)
+     */
+    synchronized boolean markWritten(int piece) {
         requesters[piece] = Math.max(0, requesters[piece] - 1);
-    }
-
-    /** Whether a copy of the piece is already written or verified (an endgame duplicate is not needed). */
-    synchronized boolean isStored(int piece) {
-        return state[piece] == WRITTEN || state[piece] == VERIFIED;
+        if (state[piece] == WRITTEN || state[piece] == VERIFIED) {
+            return false;
+        }
+        state[piece] = WRITTEN;
+        return true;
     }
 
     /** The piece is durable and counted. */
     synchronized void verified(int piece) {
         state[piece] = VERIFIED;
-    }
-
-    /** A request for a piece already stored ended (an endgame copy that lost the race). */
-    synchronized void released(int piece) {
-        requesters[piece] = Math.max(0, requesters[piece] - 1);
     }
 
     /** A copy of the piece failed its hash check. */

@@ -31,18 +31,23 @@ final class PieceIntake {
             return;
         }
         PartialFile file = download.file();
-        if (board.isStored(piece) || file == null) {
-            board.released(piece); // an endgame duplicate: the first copy won
+        // marked before writing (the committer may count the piece as soon as it is written); false for
+        // an endgame duplicate whose first copy won
+        if (file == null) {
+            board.abandoned(piece);
+            return;
+        }
+        if (!board.markWritten(piece)) {
             return;
         }
         try {
             file.write(piece, ByteBuffer.wrap(data));
         } catch (IOException e) {
-            board.abandoned(piece);
+            BitSet lost = new BitSet();
+            lost.set(piece);
+            board.reopen(lost);
             download.storageFailed(e);
-            return;
         }
-        board.written(piece);
     }
 
     /**

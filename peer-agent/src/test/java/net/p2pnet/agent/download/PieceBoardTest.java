@@ -38,6 +38,19 @@ class PieceBoardTest {
     }
 
     @Test
+    void onlyTheFirstGoodCopyIsWrittenAndACommitIsNeverUndone() {
+        PieceBoard board = new PieceBoard(1, new BitSet());
+        board.claim(bits(0), new BitSet(), false);
+        board.claim(bits(0), new BitSet(), false);
+        assertThat(board.markWritten(0)).isTrue();
+        assertThat(board.snapshot()).containsExactly(PieceBoard.IN_FLIGHT);
+        board.verified(0); // the committer can be faster than the worker that wrote the piece
+        assertThat(board.markWritten(0)).isFalse();
+        assertThat(board.isVerified(0)).isTrue();
+        assertThat(board.allVerified()).isTrue();
+    }
+
+    @Test
     void failedAndAbandonedPiecesAreFetchedAgain() {
         PieceBoard board = new PieceBoard(1, new BitSet());
         board.claim(bits(0), new BitSet(), false);
