@@ -6,13 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import net.p2pnet.tracker.support.OpenTrackerTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "p2pnet.network.secret=test-network-secret-0123456789",
-        "p2pnet.data-dir=./target/test-data/${random.uuid}"})
+@OpenTrackerTest
 class TrackerServiceStartsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

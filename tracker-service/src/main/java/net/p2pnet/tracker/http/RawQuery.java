@@ -91,10 +91,11 @@ public final class RawQuery {
             if (c < '0' || c > '9') {
                 throw invalidNumber(param);
             }
-            if (value > Long.MAX_VALUE / 10 - 1) {
+            int digit = c - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10) {
                 throw new TrackerRefusal("invalid " + param.name() + ": larger than " + max);
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + digit;
         }
         if (value > max) {
             throw new TrackerRefusal("invalid " + param.name() + ": " + value + " is larger than " + max);

@@ -50,6 +50,12 @@ public record Key20(long high, long mid, int low) implements Comparable<Key20> {
     }
 
     @Override
+    public boolean equals(Object o) {
+        // Written out: the record's generated equals goes through an indirect call on the hot path.
+        return o instanceof Key20 k && high == k.high && mid == k.mid && low == k.low;
+    }
+
+    @Override
     public int hashCode() {
         // Info-hashes and peer ids are (mostly) uniformly random bytes: mixing a few words is enough.
         return Long.hashCode(high * 0x9E3779B97F4A7C15L ^ mid) ^ low;

@@ -18,7 +18,8 @@ import java.util.function.Function;
  */
 public final class SwarmRegistry {
 
-    private static final int SHARDS = 64;
+    private static final int SHARD_BITS = 6;
+    private static final int SHARDS = 1 << SHARD_BITS;
 
     private final Shard[] shards = new Shard[SHARDS];
     private final AtomicInteger swarmCount = new AtomicInteger();
@@ -184,9 +185,13 @@ public final class SwarmRegistry {
         return swarmCount.get();
     }
 
+    /**
+     * The shard from the info-hash's first six bits. Not from {@link Key20#hashCode()}'s low bits:
+     * those pick the bucket inside the shard's HashMap, and keys sharing them would all collide
+     * there (measured: tree-bin lookups took a fifth of the announce CPU).
+     */
     private Shard shardOf(Key20 infoHash) {
-        int h = infoHash.hashCode();
-        return shards[(h ^ (h >>> 16)) & (SHARDS - 1)];
+        return shards[(int) (infoHash.high() >>> (Long.SIZE - SHARD_BITS))];
     }
 
     private static final class Shard {
