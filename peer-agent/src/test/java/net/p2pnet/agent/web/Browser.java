@@ -7,14 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,6 +50,9 @@ public final class Browser implements AutoCloseable {
                     .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--no-first-run", "--user-data-dir=" + profile, "--window-size=1024,900");
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL); // the page's console, saved when a test fails
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -68,9 +76,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    /** Waits up to {@code limit} for {@code condition} to return a non-null, non-false value. */
+    /**
+     * Waits up to {@code limit} for {@code condition} to return a non-null, non-false value. The
+     * page redraws itself on live events, so an element that went stale is simply looked up again.
+     */
     public <T> T await(Duration limit, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, limit, Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, limit, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Lays pages out as a phone of that CSS size would (a window this narrow is refused by some builds). */
@@ -86,6 +98,12 @@ public final class Browser implements AutoCloseable {
     /** The current page as PNG bytes. */
     byte[] screenshot() {
         return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    }
+
+    /** What the page wrote to its console since the last call. */
+    String consoleLog() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("\n"));
     }
 
     String pageSource() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Saves what the browser showed when a test failed, as {@code target/screenshots/<Class>-<test>.png}
- * and the page's HTML next to it: a failed browser test is otherwise hard to understand. Runs
+ * the page's HTML and its console log next to it: a failed browser test is otherwise hard to understand. Runs
  * after the test method and before {@code @AfterEach}, so the browser is still open.
  */
 public final class ScreenshotOnFailure implements AfterTestExecutionCallback {
@@ -34,6 +34,7 @@ public final class ScreenshotOnFailure implements AfterTestExecutionCallback {
         try {
             Files.write(DIRECTORY.resolve(name + ".png"), current.screenshot());
             Files.writeString(DIRECTORY.resolve(name + ".html"), current.pageSource(), StandardCharsets.UTF_8);
+            Files.writeString(DIRECTORY.resolve(name + ".console.log"), current.consoleLog(), StandardCharsets.UTF_8);
         } catch (RuntimeException e) { // a crashed browser must not hide the test's own failure
             context.getExecutionException().get().addSuppressed(e);
         }
