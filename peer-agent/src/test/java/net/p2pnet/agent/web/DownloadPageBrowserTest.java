@@ -54,6 +54,7 @@ class DownloadPageBrowserTest {
         Path shared = Files.createDirectories(work.resolve("alice-files"));
         SeedFiles.randomFile(shared.resolve("small-file.bin"), 3L << 20, 11);
         SeedFiles.randomFile(shared.resolve("slow-file.bin"), 4L << 20, 12);
+        SeedFiles.randomFile(shared.resolve("torrent-file.bin"), 2L << 20, 13);
         alice = RunningAgent.start(work.resolve("alice"), "p2pnet.agent.name=alice",
                 "p2pnet.agent.shared-dirs=" + shared, "p2pnet.agent.share.piece-length=256KB");
         bob = RunningAgent.start(work.resolve("bob"), "p2pnet.agent.name=bob");
@@ -96,6 +97,23 @@ class DownloadPageBrowserTest {
     }
 
     @Test
+    void torrentFileChosenInThePageIsDownloaded() throws IOException {
+        ShareView share = sharedByAlice("torrent-file.bin");
+        // the same single-file torrent as Alice's share: same name, content and piece length
+        Path torrent = Files.write(work.resolve("torrent-file.bin.torrent"),
+                SeedFiles.torrent(Path.of(share.path()), 256 * 1024));
+        browser.open(bob.url() + "/");
+
+        browser.find("#add-torrent").sendKeys(torrent.toString());
+        browser.find("#add-sources").sendKeys(aliceSource());
+        browser.find("#add-button").click();
+
+        WebElement row = downloadRow("torrent-file.bin");
+        browser.await(LIMIT, d -> row.findElement(By.cssSelector(".percent")).getText().equals("100 %"));
+        assertThat(stateOf("torrent-file.bin")).isEqualTo(DownloadState.COMPLETED);
+    }
+
+    @Test
     void pauseResumeAndRateLimitFromThePage() {
         ShareView share = sharedByAlice("slow-file.bin");
         browser.open(bob.url() + "/#settings");
@@ -131,7 +149,7 @@ class DownloadPageBrowserTest {
         browser.phoneScreen(360, 740);
         try {
             browser.open(alice.url() + "/#shares");
-            browser.await(LIMIT, d -> d.findElements(By.cssSelector("#share-list .share")).size() == 2);
+            browser.await(LIMIT, d -> d.findElements(By.cssSelector("#share-list .share")).size() == 3);
             JavascriptExecutor script = (JavascriptExecutor) browser.driver();
             assertThat(((Number) script.executeScript("return window.innerWidth;")).intValue()).isEqualTo(360);
             assertThat(((Number) script.executeScript(
