@@ -19,6 +19,7 @@ import net.p2pnet.agent.download.DownloadService;
 import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.SeedAnnouncer;
+import net.p2pnet.agent.room.SseReader;
 import net.p2pnet.agent.share.ShareService;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;
@@ -99,6 +100,7 @@ class RoomChatBrowserTest {
         createRoom(chat, alice, "lobby");
         browser = started(Browser.start());
 
+        List<String> bobRoomEvents = roomEventsOf(bob); // tells a lost event from a page that did not show it
         browser.open(bob.url() + "/");
         browser.find("nav a[href='#rooms']").click();
         browser.await(LIMIT, d -> {
@@ -115,7 +117,7 @@ class RoomChatBrowserTest {
         await().atMost(LIMIT).until(() -> bob.get("/api/v1/rooms/joined").body().contains("lobby"));
 
         assertThat(alice.postJson("/api/v1/rooms/lobby/join", "").statusCode()).isEqualTo(200);
-        WebElement message = messageSeenByBob(alice, room, share.magnet());
+        WebElement message = messageSeenByBob(alice, room, share.magnet(), bobRoomEvents);
         assertThat(message.findElement(By.cssSelector(".nick")).getText()).isEqualTo("alice:");
 
         message.findElement(By.cssSelector("button.file-link")).click();
@@ -147,7 +149,8 @@ class RoomChatBrowserTest {
      * connected never reaches it (reported to the agent's owner); posting again is what a user
      * would do, and the assertion stays that a message arrives live in the page.
      */
-    private WebElement messageSeenByBob(RunningAgent alice, WebElement room, String link) throws Exception {
+    private WebElement messageSeenByBob(RunningAgent alice, WebElement room, String link, List<String> bobEvents)
+            throws Exception {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> posted = alice.postJson("/api/v1/rooms/lobby/messages",
                     "{\"text\":\"hello from alice, try this\",\"link\":\"" + link + "\"}");
@@ -157,9 +160,25 @@ class RoomChatBrowserTest {
                         By.cssSelector("li")).stream().filter(li -> li.getText().contains("hello from alice, try this"))
                         .findFirst().orElse(null));
             } catch (TimeoutException e) {
-                assertThat(attempt).as("Alice's message never reached Bob's page").isLessThan(5);
+                assertThat(attempt).as("Alice's message never reached Bob's page; room events on Bob's "
+                        + "/api/v1/events meanwhile: %s", bobEvents).isLessThan(5);
             }
         }
+    }
+
+    /** Follows the agent's own event stream (as the page does) and keeps the data of its room events. */
+    private List<String> roomEventsOf(RunningAgent agent) throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(agent.url() + "/api/v1/events")).build(), HttpResponse.BodyHandlers.ofLines());
+        SseReader reader = new SseReader(event -> {
+            if (event.name().equals("room")) {
+                events.add(event.data());
+            }
+        });
+        Thread.ofVirtual().start(() -> stream.body().forEach(reader::line));
+        running.add(() -> stream.body().close());
+        return events;
     }
 
     /** The first server's page lists the second (federated at run time), the two agents and the room. */
