@@ -206,6 +206,7 @@ async function submitAdd() {
   } else {
     throw new Error('Paste a magnet or ed2k link, or choose a .torrent file.');
   }
+  $('#add-sources').value = '';
 }
 
 async function uploadTorrent(file, sources) {

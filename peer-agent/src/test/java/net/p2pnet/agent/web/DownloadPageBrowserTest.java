@@ -76,7 +76,7 @@ class DownloadPageBrowserTest {
     @Test
     void downloadAddedByPastingALinkReaches100PercentWithItsPieceMapAndSources() throws IOException {
         ShareView share = sharedByAlice("small-file.bin");
-        browser.open(bob.url() + "/");
+        browser.open(bob.url() + "/?" + System.nanoTime()); // a new document, not a hash change
 
         browser.find("#add-link").sendKeys(share.ed2kLink());
         browser.find("#add-sources").sendKeys(aliceSource());
@@ -102,7 +102,7 @@ class DownloadPageBrowserTest {
         // the same single-file torrent as Alice's share: same name, content and piece length
         Path torrent = Files.write(work.resolve("torrent-file.bin.torrent"),
                 SeedFiles.torrent(Path.of(share.path()), 256 * 1024));
-        browser.open(bob.url() + "/");
+        browser.open(bob.url() + "/?" + System.nanoTime()); // a new document, not a hash change
 
         browser.find("#add-torrent").sendKeys(torrent.toString());
         browser.find("#add-sources").sendKeys(aliceSource());
@@ -116,7 +116,7 @@ class DownloadPageBrowserTest {
     @Test
     void pauseResumeAndRateLimitFromThePage() {
         ShareView share = sharedByAlice("slow-file.bin");
-        browser.open(bob.url() + "/#settings");
+        browser.open(bob.url() + "/?" + System.nanoTime() + "#settings");
         setDownloadLimitKib("16");
         await().atMost(LIMIT).until(() -> bob.bean(BandwidthLimits.class).getDownloadLimit() == 16 * 1024);
 
