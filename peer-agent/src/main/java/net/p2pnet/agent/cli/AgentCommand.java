@@ -84,7 +84,7 @@ public final class AgentCommand implements Runnable {
         String progress = bars ? ProgressBar.render(verified, size, BAR_WIDTH)
                 : String.format("%5.1f%%", size <= 0 ? 0 : 100.0 * verified / size);
         out().printf("%s  %-11s %s %s/%s %s/s  %s%n", d.path("id").asString(), d.path("state").asString(), progress,
-                ProgressBar.bytes(verified), ProgressBar.bytes(size), ProgressBar.bytes(d.path("downloadRate").asLong()),
+                Sizes.compact(verified), Sizes.compact(size), Sizes.compact(d.path("downloadRate").asLong()),
                 d.path("name").asString());
         if (!d.path("error").isNull() && !d.path("error").isMissingNode()) {
             out().printf("    error: %s%n", d.path("error").asString());
@@ -228,7 +228,7 @@ public final class AgentCommand implements Runnable {
             return agent.list("/api/v1/shares", "nothing shared", s -> {
                 agent.out().printf("%-7s %s %s  %s%n", s.path("state").asString(),
                         ProgressBar.render(Math.round(s.path("progress").asDouble() * 1000), 1000, 20),
-                        ProgressBar.bytes(s.path("size").asLong()), s.path("path").asString());
+                        Sizes.compact(s.path("size").asLong()), s.path("path").asString());
                 if (s.path("ed2kLink").isString()) {
                     agent.out().printf("        %s%n        %s%n", s.path("ed2kLink").asString(),
                             s.path("magnet").asString());
@@ -269,7 +269,7 @@ public final class AgentCommand implements Runnable {
             return agent.list("/api/v1/search?q=" + AgentClient.encode(String.join(" ", words)), "nothing found",
                     // the magnet is what 'agent add' takes: the agent fetches the torrent from the tracker
                     f -> agent.out().printf("%10s  %2d seeds  %s%n    magnet:?xt=urn:btih:%s%n",
-                            ProgressBar.bytes(f.path("size").asLong()), f.path("seeders").asInt(),
+                            Sizes.compact(f.path("size").asLong()), f.path("seeders").asInt(),
                             f.path("path").asString(f.path("torrentName").asString()), f.path("infoHash").asString()));
         }
     }

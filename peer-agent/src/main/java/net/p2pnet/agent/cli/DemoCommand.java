@@ -234,15 +234,15 @@ final class DemoCommand implements Callable<Integer> {
             for (JsonNode source : view.path("sources")) {
                 if (source.path("bytes").asLong() > 0) {
                     sources.add(source.path("address").asString() + " (" + source.path("network").asString() + ") "
-                            + ProgressBar.bytes(source.path("bytes").asLong()));
+                            + Sizes.compact(source.path("bytes").asLong()));
                 }
             }
             out.printf("  %s: %s verified, %d piece(s) failed, from %d source(s): %s%n", entry.getKey(),
-                    ProgressBar.bytes(view.path("verifiedBytes").asLong()), view.path("piecesFailed").asInt(),
+                    Sizes.compact(view.path("verifiedBytes").asLong()), view.path("piecesFailed").asInt(),
                     sources.size(), String.join(", ", sources));
         }
         long total = downloads.values().stream().mapToLong(v -> v.path("size").asLong()).sum();
-        out.printf("  both downloads together: %s in %.1f s (%.1f MiB/s)%n", ProgressBar.bytes(total), seconds,
+        out.printf("  both downloads together: %s in %.1f s (%.1f MiB/s)%n", Sizes.compact(total), seconds,
                 total / seconds / (1 << 20));
     }
 

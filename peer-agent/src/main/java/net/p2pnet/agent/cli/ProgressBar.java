@@ -11,15 +11,4 @@ final class ProgressBar {
         int filled = (int) Math.round(fraction * width);
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + String.format("%5.1f%%", fraction * 100);
     }
-
-    static String bytes(long value) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        double v = value;
-        int unit = 0;
-        while (v >= 1024 && unit < units.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        return unit == 0 ? value + " B" : String.format("%.1f %s", v, units[unit]);
-    }
 }

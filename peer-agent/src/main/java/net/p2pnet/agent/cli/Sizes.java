@@ -2,24 +2,30 @@ package net.p2pnet.agent.cli;
 
 import java.util.Locale;
 
-/** Byte counts for people: exact bytes plus a binary-unit approximation, e.g. {@code 1048576 bytes (1.0 MiB)}. */
+/** Byte counts for people, in binary units: {@code 1.0 MiB}, or exactly: {@code 1048576 bytes (1.0 MiB)}. */
 final class Sizes {
 
-    private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Sizes() {
     }
 
-    static String describe(long bytes) {
-        if (bytes < 1024) {
-            return bytes == 1 ? "1 byte" : bytes + " bytes";
-        }
+    /** A short form for tables and progress lines: {@code 512 B}, {@code 1.5 MiB}. */
+    static String compact(long bytes) {
         double value = bytes;
-        int unit = -1;
+        int unit = 0;
         while (value >= 1024 && unit < UNITS.length - 1) {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%d bytes (%.1f %s)", bytes, value, UNITS[unit]);
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+    }
+
+    /** The exact count with its approximation: {@code 1 byte}, {@code 1048576 bytes (1.0 MiB)}. */
+    static String describe(long bytes) {
+        if (bytes < 1024) {
+            return bytes == 1 ? "1 byte" : bytes + " bytes";
+        }
+        return bytes + " bytes (" + compact(bytes) + ")";
     }
 }
