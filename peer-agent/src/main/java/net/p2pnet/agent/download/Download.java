@@ -34,7 +34,7 @@ final class Download implements ServedContent {
 
     private final DownloadEnvironment env;
     private final Map<String, RemoteSource> sources = new ConcurrentHashMap<>();
-    private final Set<InetSocketAddress> gossip = ConcurrentHashMap.newKeySet();
+    private final Set<SourceEndpoint> gossip = ConcurrentHashMap.newKeySet();
     private final AtomicLong downloaded = new AtomicLong();
     private final AtomicLong uploaded = new AtomicLong();
     private final AtomicInteger piecesFailed = new AtomicInteger();
@@ -303,7 +303,8 @@ final class Download implements ServedContent {
         String name = c != null ? c.name() : spec.link();
         long size = c != null ? c.layout().size() : spec.size();
         Path path = completedPath != null ? completedPath : c == null ? null : env.downloadDir().resolve(c.name());
-        List<net.p2pnet.model.api.SourceView> sourceViews = sources.values().stream().map(RemoteSource::view).toList();
+        List<net.p2pnet.model.api.SourceView> sourceViews = sources.values().stream()
+                .filter(s -> !s.isSuperseded()).map(RemoteSource::view).toList();
         Ed2kHash hashset = ed2k;
         String ed2kHex = hashset != null ? hashset.hex() : spec.ed2kHash();
         return new DownloadView(id(), name, size, state, verifiedBytes(), downloaded.get(), piecesFailed.get(),
@@ -393,14 +394,16 @@ final class Download implements ServedContent {
 
     @Override
     public Collection<InetSocketAddress> knownSources() {
-        Set<InetSocketAddress> known = new java.util.HashSet<>(gossip);
-        sources.values().stream().filter(s -> !s.isMirror() && s.isUsable()).forEach(s -> known.add(s.agentAddress()));
+        Set<InetSocketAddress> known = new java.util.HashSet<>();
+        gossip.stream().filter(e -> PeerNetwork.P2PNET.equals(e.network())).forEach(e -> known.add(e.address()));
+        sources.values().stream().filter(s -> !s.isMirror() && s.isUsable() && PeerNetwork.P2PNET.equals(s.network()))
+                .forEach(s -> known.add(s.endpoint().address()));
         return known;
     }
 
     @Override
     public void noteSource(InetSocketAddress source) {
-        gossip.add(source);
+        gossip.add(SourceEndpoint.p2pnet(source));
     }
 
     @Override
@@ -408,7 +411,13 @@ final class Download implements ServedContent {
         uploaded.addAndGet(bytes);
     }
 
-    Set<InetSocketAddress> gossip() {
+    /** Sources learnt from other sources (source and peer exchange, upgrades), not yet tried. */
+    Set<SourceEndpoint> gossip() {
         return gossip;
+    }
+
+    /** What the networks need to check a source offers this download's content. */
+    WantedContent wanted() {
+        return new WantedContent(infoHash(), layout(), spec.ed2kHash(), spec.size());
     }
 }

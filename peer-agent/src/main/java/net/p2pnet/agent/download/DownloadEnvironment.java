@@ -20,7 +20,16 @@ record DownloadEnvironment(Path downloadDir, Path workDir, ContentCatalog catalo
                            BandwidthLimits limits, TrafficMeter meter, DownloadMetrics metrics,
                            DownloadStore store, ApplicationEventPublisher events,
                            ObjectProvider<SourceFinder> finders, ObjectProvider<MetainfoResolver> resolvers,
-                           SelfAddress self) {
+                           ObjectProvider<PeerNetwork> networks, SelfAddress self) {
+
+    /** The enabled network called {@code name}, or null. */
+    PeerNetwork network(String name) {
+        return networks.orderedStream().filter(n -> n.enabled() && n.name().equals(name)).findFirst().orElse(null);
+    }
+
+    List<PeerNetwork> enabledNetworks() {
+        return networks.orderedStream().filter(PeerNetwork::enabled).toList();
+    }
 
     List<SourceFinder> sourceFinders() {
         return finders.orderedStream().toList();

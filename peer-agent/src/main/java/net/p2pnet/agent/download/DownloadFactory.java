@@ -46,11 +46,11 @@ class DownloadFactory {
     DownloadFactory(AgentProperties properties, ContentCatalog catalog, TransferClient client, BandwidthLimits limits,
                     TrafficMeter meter, DownloadMetrics metrics, ApplicationEventPublisher events,
                     ObjectProvider<SourceFinder> finders, ObjectProvider<MetainfoResolver> resolvers,
-                    SelfAddress self, JsonMapper json) {
+                    ObjectProvider<PeerNetwork> networks, SelfAddress self, JsonMapper json) {
         var downloadDir = properties.downloadDir().toAbsolutePath().normalize();
         var workDir = downloadDir.resolve(WORK_DIR);
         this.env = new DownloadEnvironment(downloadDir, workDir, catalog, client, limits, meter, metrics,
-                new DownloadStore(workDir, json), events, finders, resolvers, self);
+                new DownloadStore(workDir, json), events, finders, resolvers, networks, self);
     }
 
     DownloadEnvironment environment() {

@@ -27,7 +27,7 @@ final class MetainfoLookup {
         this.env = download.env();
     }
 
-    Optional<TorrentContent> find(List<InetSocketAddress> sources) throws InterruptedException {
+    Optional<TorrentContent> find(List<SourceEndpoint> sources) throws InterruptedException {
         DownloadSpec spec = download.spec();
         for (MetainfoResolver resolver : env.metainfoResolvers()) {
             try {
@@ -41,8 +41,9 @@ final class MetainfoLookup {
                 log.debug("download {}: metainfo resolver {} failed: {}", spec.id(), resolver, e.toString());
             }
         }
-        for (InetSocketAddress source : sources) {
-            Optional<TorrentContent> found = fromSource(source, spec);
+        for (SourceEndpoint source : sources) {
+            Optional<TorrentContent> found = PeerNetwork.P2PNET.equals(source.network())
+                    ? fromAgent(source.address(), spec) : fromPeer(source, spec);
             if (found.isPresent()) {
                 return found;
             }
@@ -50,7 +51,21 @@ final class MetainfoLookup {
         return Optional.empty();
     }
 
-    private Optional<TorrentContent> fromSource(InetSocketAddress source, DownloadSpec spec) throws InterruptedException {
+    /** A peer of another network (BitTorrent's ut_metadata) can give the metainfo of an info-hash only. */
+    private Optional<TorrentContent> fromPeer(SourceEndpoint source, DownloadSpec spec) throws InterruptedException {
+        PeerNetwork network = env.network(source.network());
+        if (network == null || spec.infoHash() == null) {
+            return Optional.empty();
+        }
+        try {
+            return network.metainfo(source.address(), spec.infoHash()).flatMap(this::accept);
+        } catch (RuntimeException e) {
+            log.debug("download {}: no metainfo from {}: {}", spec.id(), source.key(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<TorrentContent> fromAgent(InetSocketAddress source, DownloadSpec spec) throws InterruptedException {
         try {
             String infoHash = spec.infoHash();
             if (infoHash == null) {

@@ -76,6 +76,7 @@ final class PieceIntake {
             }
             log.warn("download {}: banned source {} after {} bad pieces", download.id(), source.key(),
                     RemoteSource.BAN_AFTER_BAD_PIECES);
+            source.closeLink("banned after " + RemoteSource.BAN_AFTER_BAD_PIECES + " pieces that failed their SHA-1 check");
         }
     }
 

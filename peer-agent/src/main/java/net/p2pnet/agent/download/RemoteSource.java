@@ -1,6 +1,5 @@
 package net.p2pnet.agent.download;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,15 +7,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.model.api.SourceView;
 
 /**
- * One place a download gets data from: another agent's transfer port, or an HTTP mirror / BEP 19 web
- * seed. Remembers what it gave, whether it sent bad data, and what it has.
+ * One place a download gets data from: a peer reached through one of the agent's networks (another
+ * agent's transfer port, a BitTorrent peer), or an HTTP mirror / BEP 19 web seed. Remembers what it
+ * gave, whether it sent bad data, and what it has.
  */
 final class RemoteSource {
 
     /** Bad pieces after which a source is banned for this file (the first may be a line error). */
     static final int BAN_AFTER_BAD_PIECES = 2;
 
-    private final InetSocketAddress agent;
+    private final SourceEndpoint endpoint;
     private final URI mirror;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger badPieces = new AtomicInteger();
@@ -25,15 +25,17 @@ final class RemoteSource {
     private volatile BitSet has = new BitSet();
     private volatile String rejectedBecause;
     private volatile boolean banned;
+    private volatile SourceEndpoint supersededBy;
+    private volatile SourceLink link;
     private final java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private RemoteSource(InetSocketAddress agent, URI mirror) {
-        this.agent = agent;
+    private RemoteSource(SourceEndpoint endpoint, URI mirror) {
+        this.endpoint = endpoint;
         this.mirror = mirror;
     }
 
-    static RemoteSource agent(InetSocketAddress address) {
-        return new RemoteSource(address, null);
+    static RemoteSource peer(SourceEndpoint endpoint) {
+        return new RemoteSource(endpoint, null);
     }
 
     static RemoteSource mirror(URI url) {
@@ -44,8 +46,13 @@ final class RemoteSource {
         return mirror != null;
     }
 
-    InetSocketAddress agentAddress() {
-        return agent;
+    SourceEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The network it is reached through: a {@link PeerNetwork} name, or {@code http} for a mirror. */
+    String network() {
+        return isMirror() ? "http" : endpoint.network();
     }
 
     URI mirrorUrl() {
@@ -53,11 +60,41 @@ final class RemoteSource {
     }
 
     String key() {
-        return isMirror() ? mirror.toString() : agent.getHostString() + ":" + agent.getPort();
+        return isMirror() ? mirror.toString() : endpoint.key();
     }
 
+    /** The {@code peer_kind} label of the byte counters. */
     String peerKind() {
-        return isMirror() ? "mirror" : "agent";
+        if (isMirror()) {
+            return "mirror";
+        }
+        return PeerNetwork.P2PNET.equals(endpoint.network()) ? "agent" : endpoint.network();
+    }
+
+    /** The link its workers use while it is active. */
+    void attach(SourceLink current) {
+        link = current;
+    }
+
+    SourceLink link() {
+        return link;
+    }
+
+    /** Closes its link, if any (a ban, or the download stopped). */
+    void closeLink(String reason) {
+        SourceLink current = link;
+        if (current != null) {
+            current.close(reason);
+        }
+    }
+
+    /** The same source is reachable through a better network endpoint; this one is retired. */
+    void supersede(SourceEndpoint better) {
+        supersededBy = better;
+    }
+
+    boolean isSuperseded() {
+        return supersededBy != null;
     }
 
     void received(long count) {
@@ -118,7 +155,7 @@ final class RemoteSource {
     }
 
     boolean isUsable() {
-        return !banned && rejectedBecause == null;
+        return !banned && rejectedBecause == null && supersededBy == null;
     }
 
     /** Marks the source as being worked on; false when it already is. */
@@ -136,6 +173,6 @@ final class RemoteSource {
     }
 
     SourceView view() {
-        return new SourceView(key(), isMirror() ? "http" : "p2pnet", bytes.get(), !isUsable());
+        return new SourceView(key(), network(), bytes.get(), banned || rejectedBecause != null);
     }
 }

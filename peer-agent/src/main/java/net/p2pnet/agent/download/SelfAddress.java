@@ -4,21 +4,30 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import net.p2pnet.agent.transfer.TransferServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Recognises this agent's own transfer port among sources (trackers and source exchange list us too). */
+/**
+ * Recognises this agent among sources (trackers, source and peer exchange list us too): a local
+ * address on the port this agent listens on for that network.
+ */
 @Component
 class SelfAddress {
 
-    private final TransferServer server;
+    private final ObjectProvider<PeerNetwork> networks;
 
-    SelfAddress(TransferServer server) {
-        this.server = server;
+    SelfAddress(ObjectProvider<PeerNetwork> networks) {
+        this.networks = networks;
     }
 
-    boolean isSelf(InetSocketAddress address) {
-        if (address.getPort() != server.port()) {
+    boolean isSelf(SourceEndpoint endpoint) {
+        int port = networks.orderedStream().filter(n -> n.name().equals(endpoint.network()))
+                .mapToInt(PeerNetwork::listenPort).findFirst().orElse(-1);
+        return port > 0 && isLocal(endpoint.address(), port);
+    }
+
+    private static boolean isLocal(InetSocketAddress address, int port) {
+        if (address.getPort() != port) {
             return false;
         }
         InetAddress ip = address.getAddress();

@@ -4,27 +4,25 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.p2pnet.agent.bandwidth.TrafficMeter;
 import net.p2pnet.agent.storage.PieceLayout;
-import net.p2pnet.agent.transfer.FileInfo;
-import net.p2pnet.agent.transfer.TransferClient;
 import net.p2pnet.model.hash.Ed2kHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches pieces from one source: checks first that the source describes the same file (size,
- * pieces, ed2k hashset), then runs several workers so requests are pipelined (each worker keeps one
- * piece request in flight), and keeps the source's bitfield fresh while it is itself downloading.
- * Every piece is checked against its SHA-1 before it is written; a source that sends bad data is
- * avoided for that piece and banned after {@value RemoteSource#BAN_AFTER_BAD_PIECES} bad pieces.
+ * Fetches pieces from one source through its network's {@link SourceLink}: connects (the network
+ * checks the source offers the same content), checks its ed2k hashset against the download's, then
+ * runs the link's number of workers so requests are pipelined, and keeps the source's pieces fresh
+ * while it is itself downloading. Every piece is checked against its SHA-1 before it is written; a
+ * source that sends bad data is avoided for that piece and banned after
+ * {@value RemoteSource#BAN_AFTER_BAD_PIECES} bad pieces. The same code serves every network.
  */
 final class SourceWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(SourceWorkers.class);
-    private static final int AGENT_WORKERS = 4;
-    private static final int MIRROR_WORKERS = 2;
     private static final int MAX_CONSECUTIVE_ERRORS = 5;
     private static final long REFRESH_MS = 2_000;
 
@@ -34,6 +32,7 @@ final class SourceWorkers {
     private final RemoteSource source;
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicInteger workers = new AtomicInteger();
+    private volatile SourceLink link;
 
     SourceWorkers(Swarm swarm, Download download, RemoteSource source) {
         this.swarm = swarm;
@@ -48,21 +47,31 @@ final class SourceWorkers {
 
     private void run() {
         try {
-            if (source.isMirror()) {
-                BitSet all = new BitSet();
-                all.set(0, download.layout().pieceCount());
-                source.setHas(all);
-                startWorkers(MIRROR_WORKERS);
-                return;
-            }
-            FileInfo info = env.client().info(source.agentAddress(), download.infoHash());
-            if (!accept(info)) {
+            link = source.isMirror() ? new MirrorLink(env.client(), source.mirrorUrl(), download.layout())
+                    : network().connect(source.endpoint().address(), download.wanted());
+            source.attach(link);
+            Optional<SourceEndpoint> better = link.upgrade();
+            if (better.isPresent()) {
+                source.supersede(better.get());
+                download.gossip().add(better.get());
+                link.close("it is a p2pnet agent: using its native transfer port " + better.get().key());
                 source.deactivate();
                 return;
             }
-            download.board().addAvailability(source.has());
-            startWorkers(AGENT_WORKERS);
-            refreshWhilePartial(info);
+            if (!adoptHashset(link)) {
+                source.deactivate();
+                return;
+            }
+            source.setHas(link.has());
+            if (!source.isMirror()) {
+                download.board().addAvailability(source.has());
+            }
+            startWorkers(link.parallelism());
+            refreshWhilePartial(link);
+        } catch (SourceMismatchException e) {
+            source.reject(e.getMessage());
+            log.warn("download {}: never using source {}: {}", download.id(), source.key(), e.getMessage());
+            source.deactivate();
         } catch (IOException | RuntimeException e) {
             log.debug("download {}: source {} unreachable: {}", download.id(), source.key(), e.toString());
             source.deactivate();
@@ -72,51 +81,35 @@ final class SourceWorkers {
         }
     }
 
-    /** Whether the source offers the same file; a source that disagrees is rejected for good. */
-    private boolean accept(FileInfo info) {
-        PieceLayout layout = download.layout();
-        String problem = null;
-        if (!download.infoHash().equals(info.infoHash())) {
-            problem = "it answers for info-hash " + info.infoHash();
-        } else if (info.size() != layout.size() || (download.spec().size() >= 0 && info.size() != download.spec().size())) {
-            problem = "it says the file has " + info.size() + " bytes, not " + layout.size();
-        } else if (info.pieceLength() != layout.pieceLength() || info.pieceCount() != layout.pieceCount()) {
-            problem = "it cuts the file into " + info.pieceCount() + " pieces of " + info.pieceLength() + " bytes";
-        } else {
-            try {
-                Ed2kHash hashset = Ed2kChunkCheck.hashsetOf(info, layout.size(), download.spec().ed2kHash());
-                Ed2kHash adopted = download.ed2k();
-                if (hashset != null && adopted != null && !adopted.equals(hashset)) {
-                    problem = "its ed2k hashset " + hashset.hex() + " differs from " + adopted.hex();
-                } else {
-                    download.adoptHashset(hashset, source.key());
-                }
-            } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
-            }
+    private PeerNetwork network() throws IOException {
+        PeerNetwork network = env.network(source.network());
+        if (network == null) {
+            throw new IOException("network " + source.network() + " is not enabled in this agent");
         }
-        if (problem != null) {
+        return network;
+    }
+
+    /** A source whose hashset contradicts the one already adopted is rejected for good. */
+    private boolean adoptHashset(SourceLink current) {
+        Ed2kHash hashset = current.ed2kHashset().orElse(null);
+        Ed2kHash adopted = download.ed2k();
+        if (hashset != null && adopted != null && !adopted.equals(hashset)) {
+            String problem = "its ed2k hashset " + hashset.hex() + " differs from " + adopted.hex();
             source.reject(problem);
+            current.close(problem);
             log.warn("download {}: never using source {}: {}", download.id(), source.key(), problem);
             return false;
         }
-        source.setHas(BitSet.valueOf(info.verifiedPieces()));
+        download.adoptHashset(hashset, source.key());
         return true;
     }
 
-    private void refreshWhilePartial(FileInfo first) throws InterruptedException {
-        boolean complete = first.complete();
-        while (!complete && swarm.running() && source.isUsable() && workers.get() > 0) {
+    private void refreshWhilePartial(SourceLink current) throws InterruptedException {
+        while (!current.complete() && swarm.running() && source.isUsable() && workers.get() > 0 && current.isOpen()) {
             swarm.sleep(REFRESH_MS);
             try {
-                FileInfo info = env.client().info(source.agentAddress(), download.infoHash());
-                BitSet before = source.has();
-                BitSet now = BitSet.valueOf(info.verifiedPieces());
-                BitSet gained = (BitSet) now.clone();
-                gained.andNot(before);
-                source.setHas(now);
-                download.board().addAvailability(gained);
-                complete = info.complete();
+                current.refresh();
+                updateHas(current.has());
             } catch (IOException e) {
                 log.debug("download {}: refreshing {} failed: {}", download.id(), source.key(), e.toString());
             }
@@ -132,7 +125,7 @@ final class SourceWorkers {
 
     private void work() {
         try {
-            while (swarm.running() && source.isUsable() && errors.get() < MAX_CONSECUTIVE_ERRORS) {
+            while (swarm.running() && source.isUsable() && link.isOpen() && errors.get() < MAX_CONSECUTIVE_ERRORS) {
                 if (!fetchOne()) {
                     if (download.board().allVerified()) {
                         return;
@@ -155,6 +148,10 @@ final class SourceWorkers {
     /** @return false when there was nothing to fetch from this source now */
     private boolean fetchOne() throws InterruptedException {
         PieceBoard board = download.board();
+        // a peer that pushes its news (BitTorrent have messages) may have gained pieces since the last look
+        if (!source.isMirror() && !link.complete()) {
+            updateHas(link.has());
+        }
         int piece = source.claim(board);
         if (piece < 0) {
             return false;
@@ -167,6 +164,20 @@ final class SourceWorkers {
         return true;
     }
 
+    /** Counts the pieces the source gained (once: workers and the refresher may look at the same time). */
+    private void updateHas(BitSet now) {
+        synchronized (source) {
+            BitSet gained = (BitSet) now.clone();
+            gained.andNot(source.has());
+            if (!gained.isEmpty()) {
+                BitSet all = source.has();
+                all.or(now);
+                source.setHas(all);
+                download.board().addAvailability(gained);
+            }
+        }
+    }
+
     private void fetchAndAccept(PieceBoard board, int piece) throws InterruptedException {
         byte[] data;
         try {
@@ -175,7 +186,7 @@ final class SourceWorkers {
         } catch (Stopped e) {
             board.abandoned(piece);
             return;
-        } catch (TransferClient.BusyException e) {
+        } catch (SourceBusyException e) {
             board.abandoned(piece);
             swarm.sleep(e.retryAfterSeconds() * 1000L);
             return;
@@ -191,7 +202,7 @@ final class SourceWorkers {
 
     private byte[] fetch(int piece) throws IOException, InterruptedException {
         PieceLayout layout = download.layout();
-        TransferClient.BlockSink sink = bytes -> {
+        SourceLink.BlockSink sink = bytes -> {
             if (!swarm.running()) {
                 throw new Stopped();
             }
@@ -201,9 +212,7 @@ final class SourceWorkers {
             source.received(bytes);
             download.downloaded().addAndGet(bytes);
         };
-        return source.isMirror()
-                ? env.client().range(source.mirrorUrl(), layout.pieceOffset(piece), layout.pieceSize(piece), sink)
-                : env.client().piece(source.agentAddress(), download.infoHash(), piece, layout.pieceSize(piece), sink);
+        return link.fetchPiece(piece, layout.pieceSize(piece), sink);
     }
 
     private static byte[] sha1(byte[] data) {

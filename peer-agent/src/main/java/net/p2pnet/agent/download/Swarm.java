@@ -50,6 +50,7 @@ final class Swarm {
     /** Stops and waits (bounded) for the threads to leave. */
     void stop() {
         running = false;
+        closeLinks("download stopped");
         for (Thread thread : threads) {
             if (thread != Thread.currentThread()) {
                 try {
@@ -65,6 +66,14 @@ final class Swarm {
     /** Stops without waiting (called from one of the swarm's own threads). */
     void stopAsync() {
         running = false;
+        closeLinks("download stopped");
+    }
+
+    /** Wakes workers blocked on a peer (a BitTorrent peer that keeps us choked) so they leave at once. */
+    private void closeLinks(String reason) {
+        for (RemoteSource source : download.sources().values()) {
+            source.closeLink(reason);
+        }
     }
 
     void spawn(String name, Runnable body) {
@@ -159,11 +168,11 @@ final class Swarm {
         }
     }
 
-    /** Explicit sources, every finder's, and those learnt by source exchange, minus ourselves. */
-    private List<InetSocketAddress> candidateSources() {
-        Set<InetSocketAddress> candidates = new LinkedHashSet<>();
+    /** Explicit sources, every finder's and network's, and those learnt from other sources, minus ourselves. */
+    private List<SourceEndpoint> candidateSources() {
+        Set<SourceEndpoint> candidates = new LinkedHashSet<>();
         for (String text : download.spec().sources()) {
-            parse(text).ifPresent(candidates::add);
+            parse(text).map(SourceEndpoint::p2pnet).ifPresent(candidates::add);
         }
         String infoHash = download.infoHashOrNull();
         if (infoHash != null) {
@@ -174,6 +183,9 @@ final class Swarm {
                     log.debug("download {}: source finder {} failed: {}", download.id(), finder, e.toString());
                 }
             }
+            for (PeerNetwork network : env.enabledNetworks()) {
+                network.discovered(infoHash).forEach(a -> candidates.add(new SourceEndpoint(network.name(), a)));
+            }
         }
         candidates.addAll(download.gossip());
         candidates.removeIf(env.self()::isSelf);
@@ -181,8 +193,11 @@ final class Swarm {
     }
 
     private void startNewSources() {
-        for (InetSocketAddress address : candidateSources()) {
-            RemoteSource source = RemoteSource.agent(address);
+        for (SourceEndpoint endpoint : candidateSources()) {
+            if (env.network(endpoint.network()) == null) {
+                continue;
+            }
+            RemoteSource source = RemoteSource.peer(endpoint);
             RemoteSource known = download.sources().putIfAbsent(source.key(), source);
             RemoteSource current = known == null ? source : known;
             if (current.isUsable() && current.activate()) {
@@ -203,7 +218,7 @@ final class Swarm {
             RemoteSource known = download.sources().putIfAbsent(mirror.key(), mirror);
             RemoteSource current = known == null ? mirror : known;
             if (current.isUsable() && current.activate()) {
-                new SourceWorkers(this, download, mirror).start();
+                new SourceWorkers(this, download, current).start();
             }
         }
     }
@@ -224,17 +239,17 @@ final class Swarm {
         }
     }
 
-    /** MLdonkey-style gossip: ask the agents we download from which other agents hold the file. */
+    /** MLdonkey-style gossip (and BitTorrent peer exchange): ask our sources which other peers hold the file. */
     private void exchangeSources() {
         for (RemoteSource source : download.sources().values()) {
-            if (source.isMirror() || !source.isUsable() || download.gossip().size() >= MAX_GOSSIP) {
+            SourceLink link = source.link();
+            if (link == null || source.isMirror() || !source.isUsable() || !link.isOpen()
+                    || download.gossip().size() >= MAX_GOSSIP) {
                 continue;
             }
             try {
-                for (String text : env.client().sources(source.agentAddress(), download.infoHash())) {
-                    parse(text).ifPresent(download.gossip()::add);
-                }
-            } catch (java.io.IOException | RuntimeException e) {
+                download.gossip().addAll(link.otherSources());
+            } catch (RuntimeException e) {
                 log.debug("download {}: source exchange with {} failed: {}", download.id(), source.key(), e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.agent.download.DownloadProgress;
 import net.p2pnet.agent.download.MetainfoResolver;
+import net.p2pnet.agent.download.SourceEndpoint;
 import net.p2pnet.agent.download.SourceFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,12 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
     }
 
     @Override
-    public List<InetSocketAddress> findSources(String infoHashHex, DownloadProgress progress) {
+    public List<SourceEndpoint> findSources(String infoHashHex, DownloadProgress progress) {
+        return peers(infoHashHex, progress).stream().map(this::endpoint).toList();
+    }
+
+    /** Peers the tracker handed out for an info-hash (announcing when due). */
+    List<InetSocketAddress> peers(String infoHashHex, DownloadProgress progress) {
         if (!tracker.configured()) {
             return List.of();
         }
@@ -102,6 +108,11 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
             log.warn("cannot localise ed2k {} through the tracker: {}", ed2kHashHex, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Trackers hand out the port each peer announced: agents announce their BitTorrent port when they have one. */
+    private SourceEndpoint endpoint(InetSocketAddress peer) {
+        return SourceEndpoint.p2pnet(peer);
     }
 
     private boolean notMe(InetSocketAddress peer) {
