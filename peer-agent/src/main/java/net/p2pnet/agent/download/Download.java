@@ -292,7 +292,10 @@ final class Download implements ServedContent {
     }
 
     DownloadProgress progress() {
-        long size = content == null ? Math.max(0, spec.size()) : content.layout().size();
+        if (content == null && spec.size() < 0) {
+            return new DownloadProgress(downloaded.get(), uploaded.get(), DownloadProgress.UNKNOWN_LEFT);
+        }
+        long size = content == null ? spec.size() : content.layout().size();
         return new DownloadProgress(downloaded.get(), uploaded.get(), Math.max(0, size - verifiedBytes()));
     }
 
