@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.agent.bandwidth.RateLimiter;
+import net.p2pnet.agent.storage.MultiFileContent;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.storage.TorrentContent;
@@ -390,7 +391,8 @@ final class Download implements ServedContent {
     public int read(long offset, ByteBuffer into) throws IOException {
         Path done = completedPath;
         if (done != null) {
-            return PartialFile.readFile(done, offset, into);
+            return content.isMultiFile() ? MultiFileContent.read(done, content.files(), offset, into)
+                    : PartialFile.readFile(done, offset, into);
         }
         return file.read(offset, into);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.PieceLayout;
+import net.p2pnet.agent.storage.TorrentContent;
 import net.p2pnet.model.hash.ContentHasher;
 import net.p2pnet.model.hash.ContentHashes;
 import net.p2pnet.model.hash.Ed2kHash;
@@ -112,8 +113,10 @@ final class FinalCheck {
 
     void moveIntoPlace(PartialFile file) {
         try {
-            Path target = download.env().downloadDir().resolve(download.content().name());
-            download.completed(file.completeTo(target));
+            TorrentContent content = download.content();
+            Path target = download.env().downloadDir().resolve(content.name());
+            download.completed(content.isMultiFile() ? file.completeAsFiles(target, content.files())
+                    : file.completeTo(target));
         } catch (IOException e) {
             download.storageFailed(e);
         }

@@ -207,6 +207,11 @@ final class Swarm {
     }
 
     private void startMirrors() {
+        if (download.content().isMultiFile()) {
+            // a BEP 19 web seed of a multi-file torrent serves each file at its own URL; ranges of the
+            // whole stream would need one request per file crossed - not supported yet
+            return;
+        }
         List<String> urls = new ArrayList<>(download.spec().mirrors());
         urls.addAll(download.content().webSeeds());
         for (String url : urls) {

@@ -217,6 +217,47 @@ public final class PartialFile implements AutoCloseable {
         return destination;
     }
 
+    /**
+     * Cuts the finished stream of a multi-file torrent into its files below {@code target} (a new
+     * directory; a numbered name when it exists), then removes the part and pieces files. The files
+     * are written beside the part file first and the directory moved into place in one step, so a
+     * crash leaves either the part file or the whole directory.
+     *
+     * @return the directory the files are in
+     */
+    public Path completeAsFiles(Path target, java.util.List<net.p2pnet.model.torrent.TorrentFile> files)
+            throws IOException {
+        channel.force(true);
+        Path staging = part.resolveSibling(part.getFileName() + ".files");
+        deleteTree(staging); // an earlier attempt that crashed half-way
+        MultiFileContent.cut(channel, files, staging);
+        channel.close();
+        Files.createDirectories(target.getParent());
+        Path destination = target;
+        for (int n = 1; Files.exists(destination); n++) {
+            destination = numbered(target, n);
+        }
+        try {
+            Files.move(staging, destination, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, destination);
+        }
+        Files.deleteIfExists(part);
+        Files.deleteIfExists(pieces);
+        return destination;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private void moveNoReplace(Path destination) throws IOException {
         if (Files.exists(destination)) {
             throw new FileAlreadyExistsException(destination.toString());
