@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalNetworkDemoTest {
 
-    private static final List<Integer> PORTS = List.of(8700, 8701, 8702, 6969, 8800, 9701, 9702, 9703, 6881, 6882, 6883);
+    private static final List<Integer> PORTS = List.of(8700, 8701, 8702, 6969, 8800, 9701, 9702, 9703, 6881, 6882, 6883,
+            6891, 6892, 6893);
     private static final Path ROOT = ExternalCommand.repositoryRoot();
     private static Path home;
 
