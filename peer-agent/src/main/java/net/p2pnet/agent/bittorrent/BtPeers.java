@@ -79,7 +79,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         this.agent = agent;
         this.catalog = catalog;
         this.admission = admission;
-        this.context = new WireContext(catalog, limits, meter, this::port, transfer::port, this);
+        this.context = new WireContext(catalog, limits, meter, this::port, transfer::port, new ConcurrentHashMap<>(), this);
         for (boolean incoming : new boolean[] {true, false}) {
             Gauge.builder("p2pnet.agent.bt.connections", () -> count(incoming))
                     .description("live BitTorrent peer-wire connections")
@@ -206,12 +206,14 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
                 socket.close();
                 return registered;
             }
+            boolean started = false;
             try {
                 connection.start();
                 connection.awaitExtensionHandshake(EXTENSION_HANDSHAKE_WAIT);
+                started = true;
             } finally {
-                if (!connection.isOpen() || Thread.currentThread().isInterrupted()) {
-                    connection.close("closed while starting");
+                if (!started) {
+                    connection.close("could not start");
                 }
             }
             if (!connection.isOpen()) {
@@ -288,7 +290,11 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
             if (register(connection) != connection) {
                 throw new IOException("already connected to that peer for " + infoHash);
             }
-            connection.start();
+            try {
+                connection.start();
+            } catch (IOException | RuntimeException e) {
+                connection.close("could not start: " + e.getMessage());
+            }
         } catch (ProtocolViolation e) {
             log.warn("bittorrent: refusing incoming {}: {}", remote, e.getMessage());
             closeQuietly(socket);

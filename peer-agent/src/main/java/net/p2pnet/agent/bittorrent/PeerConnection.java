@@ -45,6 +45,7 @@ import net.p2pnet.model.bencode.BString;
 import net.p2pnet.model.bencode.Bencode;
 import net.p2pnet.model.bencode.BencodeException;
 import net.p2pnet.model.piece.Bitfield;
+import net.p2pnet.model.torrent.InfoDictionary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -365,8 +366,10 @@ final class PeerConnection implements BtPeer {
         return Optional.of(cached);
     }
 
+    /** From the content we serve, else from metadata fetched for a magnet, else -1 (unknown). */
     private int pieceCount() {
-        return content().map(TorrentContent::pieceCount).orElse(-1);
+        return content().map(TorrentContent::pieceCount)
+                .orElseGet(() -> context.learntPieceCounts().getOrDefault(infoHash, -1));
     }
 
     boolean privateTorrent() {
@@ -733,7 +736,7 @@ final class PeerConnection implements BtPeer {
                 }
                 arrived.addAll(fetch.arrivals);
                 fetch.arrivals.clear();
-                if (peerHasKnown && !hasLocked().get(fetch.index)) {
+                if (peerHasKnown && !peerHasAll && !peerHas.get(fetch.index)) {
                     throw new IOException(key() + " does not have piece " + fetch.index);
                 }
                 if (!peerChoking) {
@@ -1149,6 +1152,12 @@ final class PeerConnection implements BtPeer {
         }
         if (!MessageDigest.isEqual(sha1(fetch.data), HexFormat.of().parseHex(infoHash))) {
             throw new IOException("metadata from " + key() + " does not hash to info-hash " + infoHash);
+        }
+        try {
+            // lets have() size a have_all, and checks bitfields of later connections, before the content exists
+            context.learntPieceCounts().put(infoHash, InfoDictionary.of(Bencode.decodeDictionary(fetch.data)).pieceCount());
+        } catch (RuntimeException e) {
+            throw new IOException("metadata from " + key() + " is not a valid info dictionary: " + e.getMessage(), e);
         }
         return fetch.data;
     }
