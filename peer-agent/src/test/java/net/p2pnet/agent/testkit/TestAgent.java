@@ -32,6 +32,7 @@ public final class TestAgent implements AutoCloseable {
         System.setProperty("h2.implicitRelativePath", "true");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--p2pnet.agent.transfer-port=0",
                 "--p2pnet.agent.upload.bind-address=127.0.0.1",
+                "--p2pnet.agent.bittorrent.bind-address=127.0.0.1",
                 "--p2pnet.data-dir=" + dir.resolve("data"), "--p2pnet.agent.download-dir=" + dir.resolve("downloads"),
                 "--spring.main.banner-mode=off", "--logging.level.net.p2pnet=INFO"));
         for (String property : properties) {

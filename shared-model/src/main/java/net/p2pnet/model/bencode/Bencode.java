@@ -17,6 +17,11 @@ public final class Bencode {
         return DEFAULT_DECODER.decodeDictionary(input);
     }
 
+    /** A dictionary at the start of {@code input}, trailing bytes allowed (BEP 9 data messages). */
+    public static BDictionary decodeDictionaryPrefix(byte[] input) {
+        return DEFAULT_DECODER.decodeDictionaryPrefix(input);
+    }
+
     public static byte[] encode(BencodeValue value) {
         return BencodeEncoder.encode(value);
     }

@@ -57,6 +57,26 @@ public final class BencodeDecoder {
         throw new BencodeException("expected a dictionary at the top level, found " + value.typeName(), 0);
     }
 
+    /**
+     * Decodes the dictionary at the start of {@code input} and allows bytes after it, as BEP 9
+     * {@code ut_metadata} data messages append the raw piece after their dictionary. The
+     * dictionary's {@code rawBytes().length} tells where the trailing bytes start.
+     */
+    public BDictionary decodeDictionaryPrefix(byte[] input) {
+        if (input.length == 0) {
+            throw new BencodeException("empty input", 0);
+        }
+        if (input.length > limits.maxInputLength()) {
+            throw new BencodeException("input of " + input.length + " bytes exceeds the limit of "
+                    + limits.maxInputLength(), limits.maxInputLength());
+        }
+        BencodeValue value = new Cursor(input.clone(), limits).value();
+        if (value instanceof BDictionary dictionary) {
+            return dictionary;
+        }
+        throw new BencodeException("expected a dictionary at the start, found " + value.typeName(), 0);
+    }
+
     /** One pass over one input; keeps the position and the nesting depth. */
     private static final class Cursor {
 

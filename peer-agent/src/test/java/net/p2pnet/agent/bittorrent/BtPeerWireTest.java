@@ -1,0 +1,206 @@
+package net.p2pnet.agent.bittorrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import net.p2pnet.agent.testkit.Await;
+import net.p2pnet.agent.testkit.SeedFiles;
+import net.p2pnet.agent.testkit.TestAgent;
+import net.p2pnet.agent.transfer.SharedContent;
+import net.p2pnet.model.torrent.InfoDictionary;
+import net.p2pnet.model.torrent.Metainfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The peer wire between two real agents and against a hand-driven hostile peer: agent B fetches
+ * every piece and the metadata from agent A; every malformed input closes only its own connection.
+ */
+class BtPeerWireTest {
+
+    private static final int PIECE = 256 * 1024;
+    private static final long SIZE = 4L * PIECE + 5000; // 5 pieces, the last one short
+
+    @TempDir
+    static Path dir;
+
+    static TestAgent seed;
+    static TestAgent client;
+    static SharedContent shared;
+    static InfoDictionary info;
+    static byte[] bytes;
+    /** Opened before any hostile peer; must stay usable throughout. */
+    static BtPeer good;
+
+    @BeforeAll
+    static void start() throws Exception {
+        seed = TestAgent.start(dir.resolve("seed"));
+        client = TestAgent.start(dir.resolve("client"));
+        Path file = SeedFiles.randomFile(dir.resolve("files/wire.bin"), SIZE, 8);
+        bytes = Files.readAllBytes(file);
+        byte[] torrent = SeedFiles.torrent(file, PIECE);
+        info = Metainfo.read(torrent).info();
+        shared = SeedFiles.share(file, torrent);
+        seed.catalog().publish(shared);
+        good = client.bean(BtPeers.class).connect(seedAddress(), shared.infoHash());
+        // the client has no content: as for a magnet, the metadata tells it the piece count
+        client.bean(BtPeers.class).fetchMetadata(seedAddress(), shared.infoHash(), Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        TestAgent.closeAll(seed, client);
+    }
+
+    private static InetSocketAddress seedAddress() {
+        return new InetSocketAddress("127.0.0.1", seed.bean(BtPeers.class).port());
+    }
+
+    @Test
+    void agentFetchesEveryPieceFromAnotherAgentAndTheyTellEachOtherWhoTheyAre() throws Exception {
+        BtPeers peers = client.bean(BtPeers.class);
+        BtPeer peer = peers.connect(seedAddress(), shared.infoHash());
+        assertThat(peer).isSameAs(good); // one connection per peer and torrent
+        Await.until("the seed's bitfield", Duration.ofSeconds(10), () -> peer.has().cardinality() == 5);
+        assertThat(peer.client()).isEqualTo("p2pnet-agent/0.1");
+        assertThat(peer.p2pnetPort()).hasValue(seed.transferPort());
+        for (int i = 0; i < info.pieceCount(); i++) {
+            AtomicLong reported = new AtomicLong();
+            byte[] piece = peer.fetchPiece(i, info.pieceSize(i), reported::addAndGet);
+            assertThat(sha1(piece)).as("piece %d", i).isEqualTo(info.pieceHash(i));
+            assertThat(reported.get()).isEqualTo(info.pieceSize(i));
+        }
+        assertThat(peer.downloaded()).isGreaterThanOrEqualTo(SIZE);
+        // the seed sees the client under its listen port (extension handshake "p")
+        String clientKey = "127.0.0.1:" + peers.port();
+        assertThat(seed.bean(BtPeers.class).connected(shared.infoHash())).extracting(BtPeer::key).contains(clientKey);
+        assertThat(seed.bean(BtPeers.class).connected(shared.infoHash())).filteredOn(p -> p.key().equals(clientKey))
+                .allSatisfy(p -> assertThat(p.uploaded()).isGreaterThanOrEqualTo(SIZE));
+    }
+
+    @Test
+    void metadataFetchReturnsTheInfoDictionaryOfTheInfoHash() throws Exception {
+        byte[] metadata = client.bean(BtPeers.class).fetchMetadata(seedAddress(), shared.infoHash(), Duration.ofSeconds(20));
+        assertThat(metadata).isEqualTo(info.dictionary().rawBytes());
+    }
+
+    @Test
+    void selfConnectionsAndUnknownTorrentsAreRefused() {
+        BtPeers peers = client.bean(BtPeers.class);
+        assertThatThrownBy(() -> peers.connect(new InetSocketAddress("127.0.0.1", peers.port()), shared.infoHash()))
+                .isInstanceOf(IOException.class).hasMessageContaining("own BitTorrent port");
+        assertThatThrownBy(() -> peers.connect(seedAddress(), "ab".repeat(20))).isInstanceOf(IOException.class);
+        assertThat(peers.peerId()).hasSize(20).startsWith("-PN0100-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @FunctionalInterface
+    interface Hostile {
+        void act(RawPeer peer) throws IOException;
+    }
+
+    static Stream<Arguments> hostilePeers() {
+        String ih = shared.infoHash();
+        return Stream.of(
+                Arguments.of("wrong protocol string", (Hostile) p -> p.send(
+                        RawPeer.handshake("BitTorrent protocoX".getBytes(StandardCharsets.US_ASCII), ih, new byte[8]))),
+                Arguments.of("unknown info-hash", (Hostile) p -> p.send(
+                        RawPeer.handshake(RawPeer.PROTOCOL, "cd".repeat(20), new byte[8]))),
+                Arguments.of("length prefix beyond 1 MiB", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.ints(2 << 20, 0x05000000))),
+                Arguments.of("oversized piece message", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(7, new byte[8 + 32 * 1024]))),
+                Arguments.of("bitfield of the wrong length", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(5, new byte[2]))),
+                Arguments.of("bitfield with spare bits set", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(5, new byte[] {(byte) 0xff}))),
+                Arguments.of("have index out of range", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(4, RawPeer.ints(5)))),
+                Arguments.of("request beyond the piece", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(6, RawPeer.ints(4, 0, 16 * 1024)))),
+                Arguments.of("request of more than 128 KiB", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(6, RawPeer.ints(0, 0, 256 * 1024)))),
+                Arguments.of("request for a piece index out of range", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(6, RawPeer.ints(5, 0, 16 * 1024)))),
+                Arguments.of("piece data nobody asked for", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(7, Arrays.copyOf(RawPeer.ints(0, 0), 8 + 100)))),
+                Arguments.of("bad bencode in the extension handshake", (Hostile) p -> p.handshake(ih, true)
+                        .send(RawPeer.message(20, "\0d1:mi1e".getBytes(StandardCharsets.US_ASCII)))),
+                Arguments.of("have with a short payload", (Hostile) p -> p.handshake(ih, false)
+                        .send(RawPeer.message(4, new byte[2]))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostilePeers")
+    void hostileInputClosesOnlyThatConnection(String what, Hostile hostile) throws Exception {
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            hostile.act(peer);
+            assertThat(peer.closedByRemote()).as("agent closed the connection").isTrue();
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void aFloodOfRequestsClosesThatConnection() throws Exception {
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            peer.handshake(shared.infoHash(), false).send(RawPeer.message(2, new byte[0]));
+            peer.awaitMessage(1); // unchoked: requests are now queued, not ignored
+            seed.limits().setUploadLimit(1000); // the first request holds the uploader: the rest pile up
+            byte[] requests = new byte[0];
+            for (int i = 0; i < 600; i++) {
+                requests = concat(requests, RawPeer.message(6, RawPeer.ints(0, 0, 16 * 1024)));
+            }
+            peer.send(requests);
+            assertThat(peer.closedByRemote()).isTrue();
+        } finally {
+            seed.limits().setUploadLimit(0);
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void aWellBehavedRawPeerIsUnchokedAndServedVerifiedBlocks() throws Exception {
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            peer.handshake(shared.infoHash(), false);
+            byte[] bitfield = peer.awaitMessage(5);
+            assertThat(bitfield).containsExactly((byte) 0xf8);
+            peer.send(RawPeer.message(2, new byte[0]));
+            peer.awaitMessage(1);
+            peer.send(RawPeer.message(6, RawPeer.ints(4, 1000, 4000)));
+            byte[] piece = peer.awaitMessage(7);
+            assertThat(Arrays.copyOfRange(piece, 0, 8)).isEqualTo(RawPeer.ints(4, 1000));
+            assertThat(Arrays.copyOfRange(piece, 8, piece.length))
+                    .isEqualTo(Arrays.copyOfRange(bytes, 4 * PIECE + 1000, 4 * PIECE + 5000));
+        }
+    }
+
+    private static void assertGoodConnectionStillWorks() throws Exception {
+        assertThat(good.isOpen()).isTrue();
+        byte[] piece = good.fetchPiece(1, PIECE, n -> { });
+        assertThat(sha1(piece)).isEqualTo(info.pieceHash(1));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] sha1(byte[] data) throws Exception {
+        return MessageDigest.getInstance("SHA-1").digest(data);
+    }
+}
