@@ -32,13 +32,15 @@ public class SeedAnnouncer {
     }
 
     private final TrackerClient tracker;
+    private final HandedOutPeers handedOut;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Seed> seeds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("seed-announcer").factory());
 
-    public SeedAnnouncer(TrackerClient tracker) {
+    public SeedAnnouncer(TrackerClient tracker, HandedOutPeers handedOut) {
         this.tracker = tracker;
+        this.handedOut = handedOut;
         if (tracker.configured()) {
             timer.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -84,6 +86,7 @@ public class SeedAnnouncer {
             AnnounceEvent event = seed.started() ? AnnounceEvent.NONE : AnnounceEvent.STARTED;
             // uploaded is left 0: the tracker's ratio bookkeeping is not used in a private network
             AnnounceResult result = tracker.announce(seed.infoHash(), event, 0, 0, 0);
+            handedOut.record(seed.infoHash(), result.peers());
             // a refused registration is tried again with the next announce
             return new Seed(seed.infoHash(), seed.torrent(), seed.ed2kHash(), registered, true,
                     now.plus(result.interval()), FIRST_RETRY);

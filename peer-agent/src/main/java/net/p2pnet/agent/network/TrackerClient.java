@@ -1,5 +1,7 @@
 package net.p2pnet.agent.network;
 
+import net.p2pnet.agent.bittorrent.BtPeers;
+import net.p2pnet.agent.download.PeerNetwork;
 import net.p2pnet.agent.transfer.TransferServer;
 
 import java.io.IOException;
@@ -35,16 +37,32 @@ public class TrackerClient {
     private final String announceUrl;
     private final PeerCredentials credentials;
     private final TransferServer transfer;
+    private final BtPeers bittorrent;
     private final JsonMapper json;
     private final byte[] peerId = newPeerId();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public TrackerClient(AgentProperties agent, PeerCredentials credentials, TransferServer transfer,
-            JsonMapper json) {
+            BtPeers bittorrent, JsonMapper json) {
+        this.bittorrent = bittorrent;
         this.announceUrl = agent.trackerUrl();
         this.credentials = credentials;
         this.transfer = transfer;
         this.json = json;
+    }
+
+    /**
+     * The port announced to the tracker: the BitTorrent port when the agent speaks BitTorrent (so
+     * standard clients given our address can connect; agents find each other's native port in the
+     * extension handshake), else the native transfer port.
+     */
+    public int announcedPort() {
+        return bittorrent.enabled() && bittorrent.port() > 0 ? bittorrent.port() : transfer.port();
+    }
+
+    /** The network the peers a tracker hands out are reached through (every peer announces as we do). */
+    public String announcedNetwork() {
+        return bittorrent.enabled() && bittorrent.port() > 0 ? PeerNetwork.BITTORRENT : PeerNetwork.P2PNET;
     }
 
     /** Whether a tracker is configured at all. */
@@ -62,7 +80,7 @@ public class TrackerClient {
         StringBuilder query = new StringBuilder()
                 .append("info_hash=").append(percentEncode(HexFormat.of().parseHex(infoHashHex)))
                 .append("&peer_id=").append(percentEncode(peerId))
-                .append("&port=").append(transfer.port())
+                .append("&port=").append(announcedPort())
                 .append("&uploaded=").append(uploaded)
                 .append("&downloaded=").append(downloaded)
                 .append("&left=").append(left)

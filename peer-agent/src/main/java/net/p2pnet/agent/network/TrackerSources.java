@@ -1,6 +1,5 @@
 package net.p2pnet.agent.network;
 
-import net.p2pnet.agent.transfer.TransferServer;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -34,13 +33,13 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
     }
 
     private final TrackerClient tracker;
-    private final TransferServer transfer;
+    private final HandedOutPeers handedOut;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Announced> announced = new ConcurrentHashMap<>();
 
-    TrackerSources(TrackerClient tracker, TransferServer transfer) {
+    TrackerSources(TrackerClient tracker, HandedOutPeers handedOut) {
         this.tracker = tracker;
-        this.transfer = transfer;
+        this.handedOut = handedOut;
     }
 
     @Override
@@ -64,6 +63,7 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
         try {
             AnnounceResult result = tracker.announce(infoHashHex, event, progress.uploaded(), progress.downloaded(),
                     progress.left());
+            handedOut.record(infoHashHex, result.peers());
             List<InetSocketAddress> peers = result.peers().stream().filter(this::notMe).toList();
             // nobody yet: ask again as soon as the tracker allows rather than after the full interval
             Duration wait = peers.isEmpty() ? result.minInterval() : result.interval();
@@ -112,13 +112,13 @@ class TrackerSources implements SourceFinder, MetainfoResolver {
 
     /** Trackers hand out the port each peer announced: agents announce their BitTorrent port when they have one. */
     private SourceEndpoint endpoint(InetSocketAddress peer) {
-        return SourceEndpoint.p2pnet(peer);
+        return new SourceEndpoint(tracker.announcedNetwork(), peer);
     }
 
     private boolean notMe(InetSocketAddress peer) {
         // the tracker lists us among the sources of what we announced; a local address on our own
-        // transfer port is this agent
-        return !(peer.getPort() == transfer.port() && peer.getAddress() != null
+        // announced port is this agent
+        return !(peer.getPort() == tracker.announcedPort() && peer.getAddress() != null
                 && (peer.getAddress().isLoopbackAddress() || peer.getAddress().isAnyLocalAddress()));
     }
 }

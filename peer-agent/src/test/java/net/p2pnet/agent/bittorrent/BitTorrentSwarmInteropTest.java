@@ -55,7 +55,8 @@ class BitTorrentSwarmInteropTest {
     static void startTracker() throws Exception {
         Aria2.assumeInstalled();
         tracker = ServiceProcess.start(ServiceProcess.jar("tracker-service"), shared.resolve("tracker"),
-                shared.resolve("tracker.log"), "p2pnet.tracker.interval=5s", "p2pnet.tracker.min-interval=1s");
+                shared.resolve("tracker.log"), "p2pnet.network.secret=bittorrent-test-secret-0123456789",
+                "p2pnet.tracker.interval=5s", "p2pnet.tracker.min-interval=1s");
     }
 
     @AfterAll
