@@ -46,6 +46,7 @@ public class RendezvousSession {
     private final RendezvousServers servers;
     private final RendezvousApi api;
     private final PeerCredentials credentials;
+    private final TicketKeyPin ticketKey;
     private final AgentSettingRepository settings;
     private final TransferServer transfer;
     private final RendezvousProperties properties;
@@ -60,11 +61,12 @@ public class RendezvousSession {
     private volatile Duration heartbeatInterval;
 
     RendezvousSession(RendezvousServers servers, RendezvousApi api, PeerCredentials credentials,
-            AgentSettingRepository settings, TransferServer transfer, RendezvousProperties properties,
+            TicketKeyPin ticketKey, AgentSettingRepository settings, TransferServer transfer, RendezvousProperties properties,
             AgentProperties agent) {
         this.servers = servers;
         this.api = api;
         this.credentials = credentials;
+        this.ticketKey = ticketKey;
         this.settings = settings;
         this.transfer = transfer;
         this.properties = properties;
@@ -134,6 +136,7 @@ public class RendezvousSession {
     private void register(ServerAddress server) {
         PeerRegistration registration = new PeerRegistration(name, transfer.port(), stored(PEER_ID_SETTING), joinKey);
         PeerRegistrationResponse answer = api.register(server, registration, stored(TICKET_SETTING));
+        ticketKey.accept(server.toString(), answer.ticketKey());
         remember(answer.peerId(), answer.ticket());
         credentials.update(new PeerCredentials.Credentials(answer.peerId(), answer.ticket(), answer.ticketExpiresAt(),
                 answer.passkey(), server.toString()));
@@ -152,6 +155,7 @@ public class RendezvousSession {
         ServerAddress server = ServerAddress.parse(current.server());
         try {
             HeartbeatResponse answer = api.heartbeat(server, current.peerId(), current.ticket(), transfer.port());
+            ticketKey.accept(current.server(), answer.ticketKey());
             String ticket = answer.ticket() != null ? answer.ticket() : current.ticket();
             remember(current.peerId(), ticket);
             credentials.update(new PeerCredentials.Credentials(current.peerId(), ticket,

@@ -65,7 +65,8 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
     /**
      * Decodes and checks a token with a network's public ticket key (what agents hold).
      *
-     * @param network the expected network name
+     * @param network the expected network name, or null to accept any name signed with {@code publicKey}
+     *                (each network has its own key, so the key alone already names one network)
      * @param skew    how long after its expiry a ticket is still accepted, for clocks that differ
      *                between the issuing server and the verifier
      * @throws VerificationException MALFORMED, WRONG_NETWORK, TAMPERED (signed with another key, or
@@ -85,7 +86,7 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         byte[] payload = Base64Url.decode(parts[0], "peer ticket payload");
         byte[] signature = Base64Url.decode(parts[1], "peer ticket signature");
         PeerTicket ticket = parse(payload);
-        if (!ticket.network().equals(network)) {
+        if (network != null && !ticket.network().equals(network)) {
             throw new VerificationException(VerificationException.Reason.WRONG_NETWORK, "peer ticket is for network '"
                     + ticket.network() + "', this is '" + network + "'");
         }
