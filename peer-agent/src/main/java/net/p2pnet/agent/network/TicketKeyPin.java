@@ -1,8 +1,12 @@
 package net.p2pnet.agent.network;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.model.api.NetworkTicketKey;
+import net.p2pnet.model.crypto.Base64Url;
 import net.p2pnet.model.crypto.TicketKeyProof;
 import net.p2pnet.model.crypto.TicketPublicKey;
 import net.p2pnet.model.crypto.VerificationException;
@@ -14,8 +18,10 @@ import org.springframework.stereotype.Component;
  * The network's ticket public key as this agent trusts it. Rendezvous servers announce it with a
  * proof made with the join key; the first key that comes with a valid proof is pinned and kept in
  * H2, and a different key later is refused (trust on first use, as SSH host keys), because the join
- * key travels in the registration and a wrong server could make a valid proof for its own key. An
- * operator can pin the key up front ({@code p2pnet.agent.ticket-key}); that one wins over a stored pin.
+ * key travels in the registration and a wrong server could make a valid proof for its own key. The
+ * pin remembers which join key vouched for it: a new join key (the operator's answer to a new
+ * secret) starts trust afresh. An operator can also pin the key up front
+ * ({@code p2pnet.agent.ticket-key}); that one wins over a stored pin.
  */
 @Component
 public class TicketKeyPin {
@@ -27,6 +33,7 @@ public class TicketKeyPin {
     private static final Logger log = LoggerFactory.getLogger(TicketKeyPin.class);
     static final String KEY_SETTING = "rendezvous.ticket-key";
     static final String NETWORK_SETTING = "rendezvous.ticket-network";
+    static final String JOIN_KEY_SETTING = "rendezvous.ticket-key-join-key-sha256";
 
     private final AgentSettingRepository settings;
     private final String joinKey;
@@ -35,8 +42,11 @@ public class TicketKeyPin {
     TicketKeyPin(AgentProperties agent, AgentSettingRepository settings) {
         this.settings = settings;
         this.joinKey = agent.joinKey();
-        Optional<Pinned> stored = settings.findById(KEY_SETTING).map(s -> new Pinned(TicketPublicKey.parse(s.value()),
-                settings.findById(NETWORK_SETTING).map(AgentSettingEntity::value).orElse(null)));
+        boolean sameJoinKey = settings.findById(JOIN_KEY_SETTING).map(AgentSettingEntity::value)
+                .filter(stored -> stored.equals(joinKeyDigest(joinKey))).isPresent();
+        Optional<Pinned> stored = settings.findById(KEY_SETTING).filter(s -> sameJoinKey)
+                .map(s -> new Pinned(TicketPublicKey.parse(s.value()),
+                        settings.findById(NETWORK_SETTING).map(AgentSettingEntity::value).orElse(null)));
         if (agent.ticketKey() == null || agent.ticketKey().isBlank()) {
             this.pinned = stored.orElse(null);
         } else {
@@ -51,6 +61,19 @@ public class TicketKeyPin {
         } catch (VerificationException e) {
             throw new IllegalArgumentException("p2pnet.agent.ticket-key: " + e.getMessage()
                     + " (copy it from a rendezvous server's --print-identity)"); // the message says it all
+        }
+    }
+
+    /** A digest, not the join key itself: the pin only needs to notice that the join key changed. */
+    private static String joinKeyDigest(String joinKey) {
+        if (joinKey == null || joinKey.isEmpty()) {
+            return "";
+        }
+        try {
+            return Base64Url.encode(MessageDigest.getInstance("SHA-256")
+                    .digest(("p2pnet-ticket-key-pin\n" + joinKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -92,6 +115,7 @@ public class TicketKeyPin {
         if (current == null || current.network() == null) {
             settings.save(new AgentSettingEntity(KEY_SETTING, key.encode()));
             settings.save(new AgentSettingEntity(NETWORK_SETTING, announced.network()));
+            settings.save(new AgentSettingEntity(JOIN_KEY_SETTING, joinKeyDigest(joinKey)));
             pinned = new Pinned(key, announced.network());
             log.info("pinned the ticket key {} of network '{}' (announced by {})", key.encode(), announced.network(),
                     server);

@@ -57,6 +57,19 @@ class TicketKeyPinTest {
     }
 
     @Test
+    void aNewJoinKeyStartsTrustAfreshLikeAfterASecretChange() {
+        try (TestAgent agent = TestAgent.start(dir, "p2pnet.agent.join-key=" + JOIN_KEY)) {
+            agent.bean(TicketKeyPin.class).accept("s:1", announce(NETWORK, JOIN_KEY));
+        }
+        try (TestAgent agent = TestAgent.start(dir, "p2pnet.agent.join-key=the-new-join-key")) {
+            TicketKeyPin pin = agent.bean(TicketKeyPin.class);
+            assertThat(pin.current()).isEmpty();
+            pin.accept("s:1", announce(IMPOSTOR, "the-new-join-key"));
+            assertThat(pin.current().orElseThrow().key()).isEqualTo(IMPOSTOR.ticketPublicKey());
+        }
+    }
+
+    @Test
     void aConfiguredKeyWinsOverTheStoredPin() {
         try (TestAgent agent = TestAgent.start(dir, "p2pnet.agent.join-key=" + JOIN_KEY)) {
             agent.bean(TicketKeyPin.class).accept("s:1", announce(IMPOSTOR, JOIN_KEY));
