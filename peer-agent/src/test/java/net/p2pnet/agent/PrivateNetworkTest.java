@@ -106,6 +106,8 @@ class PrivateNetworkTest {
         for (RunningAgent agent : List.of(alice, bob)) {
             assertThat(agent.bean(TicketKeyPin.class).current())
                     .hasValue(new TicketKeyPin.Pinned(networkKey, "private-test"));
+            assertThat(agent.get("/api/v1/network").body())
+                    .contains("\"ticketKey\":\"" + networkKey.encode() + "\"");
         }
         HttpClient http = HttpClient.newHttpClient();
         for (RunningAgent[] pair : new RunningAgent[][] {{alice, bob}, {bob, alice}}) {

@@ -38,9 +38,12 @@ public class RendezvousSession {
     private static final String PEER_ID_SETTING = "rendezvous.peer-id";
     private static final String TICKET_SETTING = "rendezvous.ticket";
 
-    /** What the control API shows about the session. */
+    /**
+     * What the control API shows about the session; {@code ticketKey} is the pinned key other agents'
+     * tickets are checked with (null until one is pinned).
+     */
     public record Status(boolean registered, String server, String peerId, String observedAddress,
-                         Instant ticketExpiresAt, String lastError, List<String> servers) {
+                         Instant ticketExpiresAt, String lastError, List<String> servers, String ticketKey) {
     }
 
     private final RendezvousServers servers;
@@ -89,7 +92,8 @@ public class RendezvousSession {
         return new Status(current.isPresent(), current.map(PeerCredentials.Credentials::server).orElse(null),
                 current.map(PeerCredentials.Credentials::peerId).orElseGet(() -> stored(PEER_ID_SETTING)),
                 observedAddress, current.map(PeerCredentials.Credentials::expiresAt).orElse(null), lastError,
-                servers.all().stream().map(ServerAddress::toString).toList());
+                servers.all().stream().map(ServerAddress::toString).toList(),
+                ticketKey.current().map(pinned -> pinned.key().encode()).orElse(null));
     }
 
     /** A GET on the current server's client API with this agent's ticket, e.g. {@code /api/v1/peers/{id}}. */
