@@ -44,14 +44,23 @@ public class TicketKeyPin {
         this.joinKey = agent.joinKey();
         boolean sameJoinKey = settings.findById(JOIN_KEY_SETTING).map(AgentSettingEntity::value)
                 .filter(stored -> stored.equals(joinKeyDigest(joinKey))).isPresent();
-        Optional<Pinned> stored = settings.findById(KEY_SETTING).filter(s -> sameJoinKey)
-                .map(s -> new Pinned(TicketPublicKey.parse(s.value()),
-                        settings.findById(NETWORK_SETTING).map(AgentSettingEntity::value).orElse(null)));
+        Optional<Pinned> stored = settings.findById(KEY_SETTING).filter(s -> sameJoinKey).flatMap(this::readStored);
         if (agent.ticketKey() == null || agent.ticketKey().isBlank()) {
             this.pinned = stored.orElse(null);
         } else {
             TicketPublicKey configured = configured(agent.ticketKey());
             this.pinned = stored.filter(s -> s.key().equals(configured)).orElse(new Pinned(configured, null));
+        }
+    }
+
+    private Optional<Pinned> readStored(AgentSettingEntity key) {
+        try {
+            return Optional.of(new Pinned(TicketPublicKey.parse(key.value()),
+                    settings.findById(NETWORK_SETTING).map(AgentSettingEntity::value).orElse(null)));
+        } catch (VerificationException e) {
+            // only this agent writes it; if it is damaged, trusting afresh beats refusing to start
+            log.warn("the stored ticket key is unreadable ({}): pinning the next one announced", e.getMessage());
+            return Optional.empty();
         }
     }
 
