@@ -1,6 +1,9 @@
 package net.p2pnet.agent.network;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Locale;
 import net.p2pnet.agent.transfer.PeerTicketVerifier;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.VerificationException;
@@ -28,11 +31,13 @@ public class PinnedTicketVerifier implements PeerTicketVerifier {
     private final TicketKeyPin pin;
     private final RendezvousProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    PinnedTicketVerifier(TicketKeyPin pin, RendezvousProperties properties) {
+    PinnedTicketVerifier(TicketKeyPin pin, RendezvousProperties properties, MeterRegistry meters) {
         this.pin = pin;
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        this.meters = meters;
     }
 
     @Override
@@ -40,6 +45,7 @@ public class PinnedTicketVerifier implements PeerTicketVerifier {
         TicketKeyPin.Pinned pinned = pin.current().orElse(null);
         if (pinned == null) {
             log.debug("refused a peer ticket: no ticket key pinned yet (not registered with a rendezvous server)");
+            refused("no_key");
             return false;
         }
         try {
@@ -47,8 +53,14 @@ public class PinnedTicketVerifier implements PeerTicketVerifier {
             return true;
         } catch (VerificationException e) {
             log.debug("refused a peer ticket ({}): {}", e.reason(), e.getMessage());
+            refused(e.reason().name().toLowerCase(Locale.ROOT));
             return false;
         }
+    }
+
+    private void refused(String reason) {
+        Counter.builder("p2pnet.agent.peer.tickets.refused").description("peer tickets refused on the transfer port")
+                .tag("reason", reason).register(meters).increment();
     }
 
     /** A join key is configured: the agent is a member of a private network. */

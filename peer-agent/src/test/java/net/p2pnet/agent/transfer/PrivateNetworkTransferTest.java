@@ -2,6 +2,8 @@ package net.p2pnet.agent.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +83,12 @@ class PrivateNetworkTransferTest {
                 assertRefused(withTicket(uri, forgedLongerLife(now)));
             }
 
+            // per route: garbage; another secret, another network (its own key: this agent knows the key,
+            // not yet the name) and the spliced one; the expired one
+            assertThat(refusals(seed, "malformed")).isEqualTo(3);
+            assertThat(refusals(seed, "tampered")).isEqualTo(9);
+            assertThat(refusals(seed, "expired")).isEqualTo(3);
+
             HttpResponse<byte[]> served = http.send(withTicket(whole, ticket(KEY, now, Duration.ofHours(1))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(served.statusCode()).isEqualTo(200);
@@ -104,6 +112,7 @@ class PrivateNetworkTransferTest {
             seed.catalog().publish(shared);
             URI info = URI.create(seed.baseUrl() + "/p2p/v1/files/" + shared.infoHash());
             assertRefused(withTicket(info, ticket(KEY, Instant.now(), Duration.ofHours(1))));
+            assertThat(refusals(seed, "no_key")).isEqualTo(1);
         }
     }
 
@@ -118,6 +127,12 @@ class PrivateNetworkTransferTest {
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.body()).isEqualTo(Files.readAllBytes(file));
         }
+    }
+
+    private static double refusals(TestAgent agent, String reason) {
+        Counter counter = agent.bean(MeterRegistry.class).find("p2pnet.agent.peer.tickets.refused")
+                .tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void assertRefused(HttpRequest.Builder request) throws Exception {
