@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -20,15 +21,20 @@ import net.p2pnet.agent.download.DownloadService;
 import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.SeedAnnouncer;
+import net.p2pnet.agent.network.TicketKeyPin;
 import net.p2pnet.agent.room.SseReader;
 import net.p2pnet.agent.share.ShareService;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;
+import net.p2pnet.agent.transfer.TransferServer;
 import net.p2pnet.model.api.AddDownloadRequest;
 import net.p2pnet.model.api.DownloadState;
 import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.api.ShareState;
 import net.p2pnet.model.api.ShareView;
+import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.model.crypto.TicketPublicKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,9 +89,41 @@ class PrivateNetworkTest {
                 DownloadView added = downloads.add(new AddDownloadRequest(share.ed2kLink(), List.of(), List.of()));
                 await().atMost(Duration.ofSeconds(120)).until(() -> downloads.get(added.id()).state() == DownloadState.COMPLETED);
                 assertThat(Files.readAllBytes(Path.of(downloads.get(added.id()).path()))).isEqualTo(content);
+                transferPortsServeOnlyTicketHolders(alice, bob, share.infoHash());
 
                 chatInARoom(chat, alice, bob);
             }
+        }
+    }
+
+    /**
+     * Bob's download above went through Alice's ticket check; here both directions explicitly: each
+     * agent pinned the key the rendezvous server announced and serves the other one, but no stranger.
+     */
+    private static void transferPortsServeOnlyTicketHolders(RunningAgent alice, RunningAgent bob, String infoHash)
+            throws Exception {
+        TicketPublicKey networkKey = NetworkKey.derive("private-test", "private-test-secret-0123456789").ticketPublicKey();
+        for (RunningAgent agent : List.of(alice, bob)) {
+            assertThat(agent.bean(TicketKeyPin.class).current())
+                    .hasValue(new TicketKeyPin.Pinned(networkKey, "private-test"));
+            assertThat(agent.get("/api/v1/network").body())
+                    .contains("\"ticketKey\":\"" + networkKey.encode() + "\"");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (RunningAgent[] pair : new RunningAgent[][] {{alice, bob}, {bob, alice}}) {
+            URI info = URI.create("http://127.0.0.1:" + pair[0].bean(TransferServer.class).port() + "/p2p/v1/files/"
+                    + infoHash);
+            String callersTicket = pair[1].bean(PeerCredentials.class).ticket().orElseThrow();
+            assertThat(http.send(HttpRequest.newBuilder(info).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(401);
+            NetworkKey guessed = NetworkKey.derive("private-test", "a-stranger-guessing-the-secret-000");
+            String stranger = PeerTicket.issue(guessed, "stranger", "eve", Instant.now(), Duration.ofHours(1))
+                    .encode(guessed);
+            assertThat(http.send(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + stranger).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+            HttpResponse<String> served = http.send(HttpRequest.newBuilder(info)
+                    .header("Authorization", "Bearer " + callersTicket).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
         }
     }
 

@@ -13,7 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param name          how this agent calls itself on the network (default: the host name)
  * @param serversFile   HeavyMole {@code HMDDATA}-style SERVERS file of rendezvous servers to join
  * @param trackerUrl    announce URL of the network's tracker
- * @param joinKey       the network's join key (private networks)
+ * @param joinKey       the network's join key (private networks); with it the transfer port serves
+ *                      only holders of a peer ticket of the network
+ * @param ticketKey     the network's ticket public key ({@code --print-identity} of a rendezvous
+ *                      server shows it), to pin it up front instead of trusting the first server
+ *                      that vouches for it with the join key
  * @param sharedDirs    directories whose files are shared
  * @param downloadDir   where finished downloads land
  * @param transferPort  peer-to-peer port (HTTP transfer protocol); 0 = random
@@ -26,6 +30,7 @@ public record AgentProperties(
         Path serversFile,
         String trackerUrl,
         String joinKey,
+        String ticketKey,
         @DefaultValue List<Path> sharedDirs,
         @DefaultValue("./downloads") Path downloadDir,
         @DefaultValue("6881") int transferPort,

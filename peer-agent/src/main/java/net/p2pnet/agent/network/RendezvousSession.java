@@ -38,14 +38,18 @@ public class RendezvousSession {
     private static final String PEER_ID_SETTING = "rendezvous.peer-id";
     private static final String TICKET_SETTING = "rendezvous.ticket";
 
-    /** What the control API shows about the session. */
+    /**
+     * What the control API shows about the session; {@code ticketKey} is the pinned key other agents'
+     * tickets are checked with (null until one is pinned).
+     */
     public record Status(boolean registered, String server, String peerId, String observedAddress,
-                         Instant ticketExpiresAt, String lastError, List<String> servers) {
+                         Instant ticketExpiresAt, String lastError, List<String> servers, String ticketKey) {
     }
 
     private final RendezvousServers servers;
     private final RendezvousApi api;
     private final PeerCredentials credentials;
+    private final TicketKeyPin ticketKey;
     private final AgentSettingRepository settings;
     private final TransferServer transfer;
     private final RendezvousProperties properties;
@@ -60,11 +64,12 @@ public class RendezvousSession {
     private volatile Duration heartbeatInterval;
 
     RendezvousSession(RendezvousServers servers, RendezvousApi api, PeerCredentials credentials,
-            AgentSettingRepository settings, TransferServer transfer, RendezvousProperties properties,
+            TicketKeyPin ticketKey, AgentSettingRepository settings, TransferServer transfer, RendezvousProperties properties,
             AgentProperties agent) {
         this.servers = servers;
         this.api = api;
         this.credentials = credentials;
+        this.ticketKey = ticketKey;
         this.settings = settings;
         this.transfer = transfer;
         this.properties = properties;
@@ -87,7 +92,8 @@ public class RendezvousSession {
         return new Status(current.isPresent(), current.map(PeerCredentials.Credentials::server).orElse(null),
                 current.map(PeerCredentials.Credentials::peerId).orElseGet(() -> stored(PEER_ID_SETTING)),
                 observedAddress, current.map(PeerCredentials.Credentials::expiresAt).orElse(null), lastError,
-                servers.all().stream().map(ServerAddress::toString).toList());
+                servers.all().stream().map(ServerAddress::toString).toList(),
+                ticketKey.current().map(pinned -> pinned.key().encode()).orElse(null));
     }
 
     /** A GET on the current server's client API with this agent's ticket, e.g. {@code /api/v1/peers/{id}}. */
@@ -134,6 +140,7 @@ public class RendezvousSession {
     private void register(ServerAddress server) {
         PeerRegistration registration = new PeerRegistration(name, transfer.port(), stored(PEER_ID_SETTING), joinKey);
         PeerRegistrationResponse answer = api.register(server, registration, stored(TICKET_SETTING));
+        ticketKey.accept(server.toString(), answer.ticketKey());
         remember(answer.peerId(), answer.ticket());
         credentials.update(new PeerCredentials.Credentials(answer.peerId(), answer.ticket(), answer.ticketExpiresAt(),
                 answer.passkey(), server.toString()));
@@ -152,6 +159,7 @@ public class RendezvousSession {
         ServerAddress server = ServerAddress.parse(current.server());
         try {
             HeartbeatResponse answer = api.heartbeat(server, current.peerId(), current.ticket(), transfer.port());
+            ticketKey.accept(current.server(), answer.ticketKey());
             String ticket = answer.ticket() != null ? answer.ticket() : current.ticket();
             remember(current.peerId(), ticket);
             credentials.update(new PeerCredentials.Credentials(current.peerId(), ticket,

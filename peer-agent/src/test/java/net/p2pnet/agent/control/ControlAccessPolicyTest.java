@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 class ControlAccessPolicyTest {
 
     private static ControlAccessPolicy policy(String token, List<String> allowed, boolean trustLoopback) {
-        return new ControlAccessPolicy(new AgentProperties("a", null, null, null, List.of(), Path.of("d"), 0,
+        return new ControlAccessPolicy(new AgentProperties("a", null, null, null, null, List.of(), Path.of("d"), 0,
                 new AgentProperties.Rate(DataSize.ofBytes(0), DataSize.ofBytes(0)),
                 new AgentProperties.Control(token, allowed, trustLoopback)));
     }

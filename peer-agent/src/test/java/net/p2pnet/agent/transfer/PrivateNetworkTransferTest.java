@@ -2,6 +2,8 @@ package net.p2pnet.agent.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import net.p2pnet.agent.network.PinnedTicketVerifier;
 import net.p2pnet.agent.testkit.Await;
 import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;
@@ -19,46 +22,38 @@ import net.p2pnet.model.api.DownloadState;
 import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerTicket;
-import net.p2pnet.model.crypto.VerificationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * In a private network the transfer port serves only holders of a valid peer ticket. The tickets are
- * real ones (shared-model's HMAC peer tickets); the verifier stands where CONTROL plugs in the
- * rendezvous-backed one.
+ * In a private network (the agent has a join key) the transfer port serves only holders of a valid
+ * peer ticket, checked by the product verifier against the network's ticket public key. Here the key
+ * is pinned by configuration, as an operator can; {@code PrivateNetworkTest} has it announced by a
+ * real rendezvous server. Tickets are real Ed25519 tickets made with the network's key.
  */
 class PrivateNetworkTransferTest {
 
     static final NetworkKey KEY = NetworkKey.derive("testnet", "private-transfer-test-secret-4f9d2a7c1e");
-    static final NetworkKey OTHER = NetworkKey.derive("testnet", "some-other-network-secret-8b3e6d0f5a");
+    static final NetworkKey OTHER_SECRET = NetworkKey.derive("testnet", "some-other-network-secret-8b3e6d0f5a");
+    static final NetworkKey OTHER_NETWORK = NetworkKey.derive("othernet", "private-transfer-test-secret-4f9d2a7c1e");
 
     @TempDir
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** Plain class, not @Configuration: component scanning must not add it to every test agent. */
-    static class PrivateNetwork {
-        @Bean
-        PeerTicketVerifier peerTicketVerifier() {
-            return token -> {
-                try {
-                    PeerTicket.verify(token, KEY, Instant.now());
-                    return true;
-                } catch (VerificationException e) {
-                    return false;
-                }
-            };
-        }
-
-        /** Primary over the agent's own provider (the rendezvous credentials), which has no ticket here. */
+    /**
+     * The downloader's ticket, primary over the agent's own provider (the rendezvous credentials),
+     * which is empty because these agents register nowhere. Plain class, not @Configuration: component
+     * scanning must not add it to every test agent.
+     */
+    static class MemberTicket {
         @Bean
         @Primary
         PeerTicketProvider peerTicketProvider() {
-            return () -> Optional.of(ticket(KEY));
+            return () -> Optional.of(ticket(KEY, Instant.now(), Duration.ofHours(1)));
         }
     }
 
@@ -67,21 +62,40 @@ class PrivateNetworkTransferTest {
         Path file = SeedFiles.randomFile(dir.resolve("files/private.bin"), 2L << 20, 21);
         byte[] torrent = SeedFiles.torrent(file, 256 * 1024);
         SharedContent shared = SeedFiles.share(file, torrent);
-        Class<?>[] privateNetwork = {PrivateNetwork.class};
-        try (TestAgent seed = TestAgent.start(dir.resolve("seed"), privateNetwork);
-             TestAgent downloader = TestAgent.start(dir.resolve("downloader"), privateNetwork)) {
+        String[] member = {"p2pnet.agent.join-key=join-private-transfer",
+                "p2pnet.agent.ticket-key=" + KEY.ticketPublicKey().encode()};
+        try (TestAgent seed = TestAgent.start(dir.resolve("seed"), member);
+             TestAgent downloader = TestAgent.start(dir.resolve("downloader"), new Class<?>[] {MemberTicket.class},
+                     member)) {
+            assertThat(seed.bean(PeerTicketVerifier.class)).isInstanceOf(PinnedTicketVerifier.class);
             seed.catalog().publish(shared);
             URI info = URI.create(seed.baseUrl() + "/p2p/v1/files/" + shared.infoHash());
+            URI whole = URI.create(seed.baseUrl() + "/files/" + shared.infoHash() + "/private.bin");
+            URI piece = URI.create(seed.baseUrl() + "/p2p/v1/files/" + shared.infoHash() + "/pieces/0");
+            Instant now = Instant.now();
 
-            assertThat(status(HttpRequest.newBuilder(info).build())).isEqualTo(401);
-            assertThat(status(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + ticket(OTHER)).build()))
-                    .isEqualTo(401);
-            assertThat(status(HttpRequest.newBuilder(info).header("Authorization", "Bearer not-a-ticket").build()))
-                    .isEqualTo(401);
-            assertThat(status(HttpRequest.newBuilder(URI.create(seed.baseUrl() + "/files/" + shared.infoHash()
-                    + "/private.bin")).build())).isEqualTo(401);
-            assertThat(status(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + ticket(KEY)).build()))
-                    .isEqualTo(200);
+            for (URI uri : List.of(info, whole, piece)) {
+                assertRefused(HttpRequest.newBuilder(uri));
+                assertRefused(withTicket(uri, "not-a-ticket"));
+                assertRefused(withTicket(uri, ticket(OTHER_SECRET, now, Duration.ofHours(1))));
+                assertRefused(withTicket(uri, ticket(OTHER_NETWORK, now, Duration.ofHours(1))));
+                assertRefused(withTicket(uri, ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofHours(1))));
+                assertRefused(withTicket(uri, forgedLongerLife(now)));
+            }
+
+            // per route: garbage; another secret, another network (its own key: this agent knows the key,
+            // not yet the name) and the spliced one; the expired one
+            assertThat(refusals(seed, "malformed")).isEqualTo(3);
+            assertThat(refusals(seed, "tampered")).isEqualTo(9);
+            assertThat(refusals(seed, "expired")).isEqualTo(3);
+
+            HttpResponse<byte[]> served = http.send(withTicket(whole, ticket(KEY, now, Duration.ofHours(1))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo(Files.readAllBytes(file));
+            // a ticket that expired a moment ago is still fine: clocks of issuer and verifier differ a little
+            assertThat(http.send(withTicket(info, ticket(KEY, now.minus(Duration.ofMinutes(61)), Duration.ofHours(1)))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 
             DownloadView added = downloader.downloads().addTorrent(torrent, List.of(), List.of(seed.address()));
             DownloadView done = Await.state(downloader.downloads(), added.id(), DownloadState.COMPLETED,
@@ -90,11 +104,56 @@ class PrivateNetworkTransferTest {
         }
     }
 
-    private int status(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    @Test
+    void withAJoinKeyButNoPinnedKeyYetNobodyIsServed() throws Exception {
+        Path file = SeedFiles.randomFile(dir.resolve("files/early.bin"), 512 * 1024, 22);
+        SharedContent shared = SeedFiles.share(file, SeedFiles.torrent(file, 256 * 1024));
+        try (TestAgent seed = TestAgent.start(dir.resolve("seed"), "p2pnet.agent.join-key=join-private-transfer")) {
+            seed.catalog().publish(shared);
+            URI info = URI.create(seed.baseUrl() + "/p2p/v1/files/" + shared.infoHash());
+            assertRefused(withTicket(info, ticket(KEY, Instant.now(), Duration.ofHours(1))));
+            assertThat(refusals(seed, "no_key")).isEqualTo(1);
+        }
     }
 
-    static String ticket(NetworkKey key) {
-        return PeerTicket.issue(key, "peer-1", "tester", Instant.now(), Duration.ofHours(1)).encode(key);
+    @Test
+    void withoutAJoinKeyTheTransferPortStaysOpenToPlainHttpClients() throws Exception {
+        Path file = SeedFiles.randomFile(dir.resolve("files/open.bin"), 512 * 1024, 23);
+        SharedContent shared = SeedFiles.share(file, SeedFiles.torrent(file, 256 * 1024));
+        try (TestAgent seed = TestAgent.start(dir.resolve("seed"))) {
+            seed.catalog().publish(shared);
+            HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(seed.baseUrl() + "/files/"
+                    + shared.infoHash() + "/open.bin")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo(Files.readAllBytes(file));
+        }
+    }
+
+    private static double refusals(TestAgent agent, String reason) {
+        Counter counter = agent.bean(MeterRegistry.class).find("p2pnet.agent.peer.tickets.refused")
+                .tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void assertRefused(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(request.build().uri() + " " + request.build().headers()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("peer ticket").hasSizeLessThan(1024); // a problem, not the file
+    }
+
+    private static HttpRequest.Builder withTicket(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", PeerTicket.authorizationHeader(token));
+    }
+
+    /** A member's genuine signature on a payload whose expiry someone pushed back. */
+    private static String forgedLongerLife(Instant now) {
+        String genuine = ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofHours(1));
+        String longer = ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofDays(30));
+        return longer.split("\\.")[0] + "." + genuine.split("\\.")[1];
+    }
+
+    static String ticket(NetworkKey key, Instant issued, Duration ttl) {
+        return PeerTicket.issue(key, "peer-1", "tester", issued, ttl).encode(key);
     }
 }

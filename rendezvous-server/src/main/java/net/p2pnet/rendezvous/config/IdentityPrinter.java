@@ -34,6 +34,7 @@ public class IdentityPrinter {
             out.println("address:     " + address);
             out.println("network:     " + key.networkName());
             out.println("fingerprint: " + key.fingerprint());
+            out.println("ticket key:  " + key.ticketPublicKey().encode() + " (agents may pin it: p2pnet.agent.ticket-key)");
             out.println("join key:    " + (network.joinKey().isEmpty() ? key.derivedJoinKey() + " (derived)"
                     : "(configured in p2pnet.network.join-key)"));
             out.println("Other operators add '" + address + "' to their SERVERS file and compare the fingerprint.");

@@ -1,5 +1,6 @@
 package net.p2pnet.rendezvous.config;
 
+import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.NetworkSecrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -27,5 +28,10 @@ public record NetworkProperties(String name, String secret, boolean allowInsecur
             throw new IllegalArgumentException("p2pnet.network.join-key is shorter than 8 characters: choose a longer "
                     + "one, or leave it empty to use the key derived from the secret");
         }
+    }
+
+    /** The join key agents must present: the configured one, else the one derived from the secret. */
+    public String effectiveJoinKey(NetworkKey key) {
+        return joinKey.isEmpty() ? key.derivedJoinKey() : joinKey;
     }
 }

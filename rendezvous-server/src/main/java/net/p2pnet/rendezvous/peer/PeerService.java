@@ -44,8 +44,7 @@ public class PeerService {
         this.self = self;
         this.properties = properties;
         this.clock = clock;
-        String configured = network.joinKey();
-        this.joinKey = (configured.isEmpty() ? key.derivedJoinKey() : configured).getBytes(StandardCharsets.UTF_8);
+        this.joinKey = network.effectiveJoinKey(key).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -76,7 +75,7 @@ public class PeerService {
         List<PeerInfo> neighbours = directory.neighbours(peerId, Math.min(FIRST_NEIGHBOURS, properties.maxNeighbours()))
                 .stream().map(PeerRecord::toInfo).toList();
         return new PeerRegistrationResponse(peerId, issued.token(), issued.ticket().expiresAt(), issued.passkey(),
-                observed, neighbours, properties.heartbeatInterval().toSeconds(), self.id());
+                observed, neighbours, properties.heartbeatInterval().toSeconds(), self.id(), tickets.ticketKey());
     }
 
     /** Keeps a peer alive, records its current address and renews its ticket. */
@@ -89,7 +88,8 @@ public class PeerService {
         directory.entries().update(peerId, old -> new PeerRecord(peerId, current.name(), observed.address(),
                 newPort == 0 ? current.port() : newPort, self.id(), now, Versions.next(clock, old), false));
         TicketAuthenticator.IssuedTicket issued = tickets.issue(peerId, current.name(), properties.ticketTtl());
-        return new HeartbeatResponse(observed, issued.token(), issued.ticket().expiresAt(), issued.passkey());
+        return new HeartbeatResponse(observed, issued.token(), issued.ticket().expiresAt(), issued.passkey(),
+                tickets.ticketKey());
     }
 
     /** Removes a peer everywhere (a tombstone propagates the removal). */

@@ -2,21 +2,36 @@ package net.p2pnet.rendezvous.peer;
 
 import java.time.Clock;
 import java.time.Duration;
+import net.p2pnet.model.api.NetworkTicketKey;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.Passkey;
 import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.model.crypto.TicketKeyProof;
+import net.p2pnet.rendezvous.config.NetworkProperties;
 import org.springframework.stereotype.Component;
 
-/** Issues and checks peer tickets (and their passkeys) with this network's key. */
+/**
+ * Issues and checks peer tickets (and their passkeys) with this network's key, and announces the
+ * public ticket key with which agents check each other's tickets.
+ */
 @Component
 public class TicketAuthenticator {
 
     private final NetworkKey key;
     private final Clock clock;
+    private final NetworkTicketKey ticketKey;
 
-    public TicketAuthenticator(NetworkKey key, Clock clock) {
+    public TicketAuthenticator(NetworkKey key, NetworkProperties network, Clock clock) {
         this.key = key;
         this.clock = clock;
+        // the same on every server of the network: key and proof depend only on name, secret and join key
+        this.ticketKey = new NetworkTicketKey(key.networkName(), key.ticketPublicKey().encode(),
+                TicketKeyProof.prove(network.effectiveJoinKey(key), key.networkName(), key.ticketPublicKey()));
+    }
+
+    /** The network's ticket public key, vouched for with the join key, for registration and heartbeat answers. */
+    public NetworkTicketKey ticketKey() {
+        return ticketKey;
     }
 
     /**

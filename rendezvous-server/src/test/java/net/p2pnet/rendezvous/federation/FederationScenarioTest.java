@@ -4,14 +4,17 @@ import static net.p2pnet.rendezvous.support.TestHttp.bearer;
 import static net.p2pnet.rendezvous.support.TestHttp.get;
 import static net.p2pnet.rendezvous.support.TestHttp.json;
 import static net.p2pnet.rendezvous.support.TestHttp.post;
+import static net.p2pnet.rendezvous.support.TestHttp.put;
 import static net.p2pnet.rendezvous.support.TestHttp.signed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +23,11 @@ import net.p2pnet.model.api.AnnouncedRoom;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.RoomAnnouncement;
 import net.p2pnet.model.crypto.KeyPurpose;
+import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.model.crypto.TicketKeyProof;
+import net.p2pnet.model.crypto.TicketPublicKey;
+import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.model.net.ServersFile;
 import net.p2pnet.rendezvous.support.RendezvousNode;
@@ -114,6 +122,39 @@ class FederationScenarioTest {
     }
 
     @Test
+    @Order(4)
+    void everyServerSignsTicketsWithTheSameKeyWhichItAnnouncesVouchedForByTheJoinKey() {
+        JsonNode onB = register(b, "bert", 6883);
+        JsonNode onC = register(c, "cleo", 6884);
+        JsonNode keyFromB = onB.get("ticketKey");
+        JsonNode keyFromC = onC.get("ticketKey");
+        assertThat(keyFromB.get("publicKey").asString()).isEqualTo(keyFromC.get("publicKey").asString());
+        assertThat(keyFromB.get("network").asString()).isEqualTo(RendezvousNode.NETWORK);
+
+        // what an agent does: check the proof with its join key, then verify tickets with the key alone
+        TicketPublicKey pinned = TicketPublicKey.parse(keyFromB.get("publicKey").asString());
+        TicketKeyProof.verify(b.joinKey(), RendezvousNode.NETWORK, pinned, keyFromB.get("proof").asString());
+        TicketKeyProof.verify(c.joinKey(), RendezvousNode.NETWORK, pinned, keyFromC.get("proof").asString());
+        for (JsonNode registered : List.of(onB, onC)) {
+            assertThat(PeerTicket.verify(registered.get("ticket").asString(), pinned, RendezvousNode.NETWORK,
+                    Instant.now(), Duration.ZERO).peerId()).isEqualTo(registered.get("peerId").asString());
+        }
+        // a heartbeat renews the ticket under the same key and announces the key again
+        HttpResponse<String> beat = put(b.url("/api/v1/peers/" + onB.get("peerId").asString() + "/heartbeat"), "",
+                bearer(onB.get("ticket").asString()));
+        assertThat(beat.statusCode()).as(beat.body()).isEqualTo(200);
+        assertThat(json(beat).get("ticketKey").get("publicKey").asString()).isEqualTo(pinned.encode());
+        PeerTicket.verify(json(beat).get("ticket").asString(), pinned, RendezvousNode.NETWORK, Instant.now(),
+                Duration.ZERO);
+        // the key is the network's own: another secret gives another key, which verifies none of these tickets
+        TicketPublicKey foreign = NetworkKey.derive(RendezvousNode.NETWORK, "a-completely-different-secret-987654")
+                .ticketPublicKey();
+        assertThat(foreign).isNotEqualTo(pinned);
+        assertThatThrownBy(() -> PeerTicket.verify(onB.get("ticket").asString(), foreign, RendezvousNode.NETWORK,
+                Instant.now(), Duration.ZERO)).isInstanceOf(VerificationException.class);
+    }
+
+    @Test
     @Order(3)
     void aRoomAnnouncedToBIsListedByAWithItsUserCountUpdated() {
         announce(b, new RoomAnnouncement("http://chat.test:8800", List.of(new AnnouncedRoom("lobby", "welcome", 2))));
@@ -129,7 +170,7 @@ class FederationScenarioTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aServerWithAnotherSecretIsRefusedAndLearnsNothing() throws Exception {
         d = new RendezvousNode("d", "a-completely-different-secret-987654", root).knows(a).start();
         eventually().untilAsserted(() -> assertThat(states(d)).containsEntry(a.address(), "REFUSED"));
@@ -151,7 +192,7 @@ class FederationScenarioTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReplayedSignedRequestBetweenServersIsRefused() {
         String path = "/federation/v1/servers";
         String body = "{\"from\":\"" + c.address() + "\",\"servers\":[]}";
@@ -163,7 +204,7 @@ class FederationScenarioTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aKilledServerIsMarkedUnreachableTheOthersKeepAnsweringAndItIsPickedUpWhenItReturns() {
         String onB = register(b, "bert", 6883).get("peerId").asString();
         eventually().untilAsserted(() -> assertThat(get(a.url("/api/v1/peers/" + onB), bearer(ticketOnA)).statusCode())

@@ -8,8 +8,11 @@ package net.p2pnet.model.crypto;
 public enum KeyPurpose {
     /** Handshake proofs and signed requests between rendezvous servers. */
     FEDERATION("federation"),
-    /** Peer tickets issued by rendezvous servers, checked offline by tracker and chatroom. */
-    PEER_TICKET("peer-ticket"),
+    /**
+     * The 32-byte seed of the Ed25519 key pair that signs peer tickets: every server of the network
+     * derives the same pair, and agents, which never hold the secret, verify with the public half.
+     */
+    PEER_TICKET_SIGNING("peer-ticket-ed25519"),
     /** Passkeys a private tracker takes in its announce URL. */
     TRACKER_PASSKEY("tracker-passkey"),
     /** Signed calls from other services (chatroom announcing rooms) to a rendezvous server. */

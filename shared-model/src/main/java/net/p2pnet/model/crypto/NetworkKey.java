@@ -28,6 +28,7 @@ public final class NetworkKey {
 
     private final String networkName;
     private final Map<KeyPurpose, byte[]> subKeys = new EnumMap<>(KeyPurpose.class);
+    private final TicketSigningKey ticketSigningKey;
 
     private NetworkKey(String networkName, byte[] secret) {
         this.networkName = networkName;
@@ -39,6 +40,7 @@ public final class NetworkKey {
             hkdf.generateBytes(key, 0, KEY_BYTES);
             subKeys.put(purpose, key);
         }
+        this.ticketSigningKey = TicketSigningKey.fromSeed(subKeys.get(KeyPurpose.PEER_TICKET_SIGNING));
     }
 
     /** Derives the keys of network {@code networkName}; the caller checks the secret's strength. */
@@ -64,6 +66,16 @@ public final class NetworkKey {
             mac.update(part);
         }
         return mac.doFinal();
+    }
+
+    /** The network's Ed25519 ticket key pair: the same on every server that holds the secret. */
+    public TicketSigningKey ticketSigningKey() {
+        return ticketSigningKey;
+    }
+
+    /** The public half of {@link #ticketSigningKey()}, which agents pin to verify each other's tickets. */
+    public TicketPublicKey ticketPublicKey() {
+        return ticketSigningKey.publicKey();
     }
 
     /** Constant-time comparison, so a forger learns nothing from how fast a MAC is refused. */

@@ -6,17 +6,19 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A signed, expiring statement by a rendezvous server that a peer joined the network. Any service
- * holding the network secret verifies it offline (no call back to the issuer). Agents send it as
- * {@code Authorization: Bearer <token>}.
+ * A signed, expiring statement by a rendezvous server that a peer joined the network. Anyone with
+ * the network's {@link TicketPublicKey} verifies it offline (no call back to the issuer): services
+ * holding the secret derive that key, agents pin the one their rendezvous server announced. Agents
+ * send it as {@code Authorization: Bearer <token>}.
  *
- * <p>Token: {@code base64url(payload) "." base64url(HMAC-SHA-256)}, payload = version byte,
- * issued and expiry (epoch seconds), peer id, peer name and network name; the MAC uses the
- * {@link KeyPurpose#PEER_TICKET} sub-key over the raw payload bytes.
+ * <p>Token (version 2): {@code base64url(payload) "." base64url(Ed25519 signature)}, payload =
+ * version byte, issued and expiry (epoch seconds), peer id, peer name and network name; signed with
+ * the network's {@link TicketSigningKey} over the raw payload bytes. Version 1 (an HMAC only
+ * secret holders could check, so agents could not check each other) is no longer accepted.
  */
 public record PeerTicket(String peerId, String peerName, String network, Instant issuedAt, Instant expiresAt) {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int MAX_TOKEN_LENGTH = 1024;
     private static final String BEARER = "Bearer ";
 
@@ -38,7 +40,7 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         return new PeerTicket(peerId, peerName, key.networkName(), now, now.plus(ttl));
     }
 
-    /** The compact URL-safe token. */
+    /** The compact URL-safe token, signed with {@code key}'s ticket signing key. */
     public String encode(NetworkKey key) {
         if (!key.networkName().equals(network)) {
             throw new IllegalArgumentException("ticket of network '" + network + "' cannot be signed with the key of '"
@@ -47,15 +49,31 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         byte[] payload = new TokenFields.Writer().writeByte(VERSION).writeLong(issuedAt.getEpochSecond())
                 .writeLong(expiresAt.getEpochSecond()).writeText(peerId).writeText(peerName).writeText(network)
                 .toBytes();
-        return Base64Url.encode(payload) + "." + Base64Url.encode(key.hmac(KeyPurpose.PEER_TICKET, payload));
+        return Base64Url.encode(payload) + "." + Base64Url.encode(key.ticketSigningKey().sign(payload));
     }
 
     /**
-     * Decodes and checks a token.
+     * Decodes and checks a token with the key derived from the network secret (rendezvous, tracker,
+     * chatroom), without clock skew allowance: they issue the tickets or share the issuer's clock.
      *
      * @throws VerificationException MALFORMED, WRONG_NETWORK, TAMPERED (other secret or altered) or EXPIRED
      */
     public static PeerTicket verify(String token, NetworkKey key, Instant now) {
+        return verify(token, key.ticketPublicKey(), key.networkName(), now, Duration.ZERO);
+    }
+
+    /**
+     * Decodes and checks a token with a network's public ticket key (what agents hold).
+     *
+     * @param network the expected network name, or null to accept any name signed with {@code publicKey}
+     *                (each network has its own key, so the key alone already names one network)
+     * @param skew    how long after its expiry a ticket is still accepted, for clocks that differ
+     *                between the issuing server and the verifier
+     * @throws VerificationException MALFORMED, WRONG_NETWORK, TAMPERED (signed with another key, or
+     *                               altered) or EXPIRED
+     */
+    public static PeerTicket verify(String token, TicketPublicKey publicKey, String network, Instant now,
+            Duration skew) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             throw new VerificationException(VerificationException.Reason.MALFORMED,
                     "peer ticket is missing or longer than " + MAX_TOKEN_LENGTH + " characters");
@@ -66,17 +84,17 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
                     "peer ticket must be two Base64url parts joined by '.'");
         }
         byte[] payload = Base64Url.decode(parts[0], "peer ticket payload");
-        byte[] mac = Base64Url.decode(parts[1], "peer ticket signature");
+        byte[] signature = Base64Url.decode(parts[1], "peer ticket signature");
         PeerTicket ticket = parse(payload);
-        if (!ticket.network().equals(key.networkName())) {
+        if (network != null && !ticket.network().equals(network)) {
             throw new VerificationException(VerificationException.Reason.WRONG_NETWORK, "peer ticket is for network '"
-                    + ticket.network() + "', this is '" + key.networkName() + "'");
+                    + ticket.network() + "', this is '" + network + "'");
         }
-        if (!NetworkKey.macEquals(key.hmac(KeyPurpose.PEER_TICKET, payload), mac)) {
+        if (!publicKey.verifies(payload, signature)) {
             throw new VerificationException(VerificationException.Reason.TAMPERED,
                     "peer ticket signature does not match: altered, or issued with another network secret");
         }
-        if (!now.isBefore(ticket.expiresAt())) {
+        if (!now.isBefore(ticket.expiresAt().plus(skew))) {
             throw new VerificationException(VerificationException.Reason.EXPIRED,
                     "peer ticket expired at " + ticket.expiresAt() + ": register again");
         }
@@ -102,7 +120,8 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         int version = in.readByte();
         if (version != VERSION) {
             throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    "peer ticket version " + version + " is not supported (expected " + VERSION + ")");
+                    "peer ticket version " + version + " is not supported (expected " + VERSION
+                            + "): register again with a rendezvous server to get a current ticket");
         }
         long issued = in.readLong();
         long expires = in.readLong();

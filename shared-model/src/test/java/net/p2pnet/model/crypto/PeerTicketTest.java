@@ -76,6 +76,47 @@ class PeerTicketTest {
     }
 
     @Test
+    void anAgentVerifiesWithThePublicKeyAloneAndEveryServerOfTheNetworkDerivesTheSameKey() {
+        TicketPublicKey published = NetworkKey.derive("office", SECRET).ticketPublicKey();
+        TicketPublicKey pinned = TicketPublicKey.parse(published.encode());
+        assertThat(pinned).isEqualTo(KEY.ticketPublicKey());
+        assertThat(published.encode()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(PeerTicket.verify(token, pinned, "office", NOW, Duration.ZERO)).isEqualTo(ticket);
+    }
+
+    @Test
+    void withThePublicKeyAForeignKeyAnotherNetworkAndATamperedPayloadAreRefused() {
+        TicketPublicKey pinned = KEY.ticketPublicKey();
+        NetworkKey otherSecret = NetworkKey.derive("office", "another network secret 0002");
+        String forged = PeerTicket.issue(otherSecret, "peer-42", "mallory", NOW, Duration.ofHours(1)).encode(otherSecret);
+        assertReason(() -> PeerTicket.verify(forged, pinned, "office", NOW, Duration.ZERO), Reason.TAMPERED);
+        assertReason(() -> PeerTicket.verify(token, otherSecret.ticketPublicKey(), "office", NOW, Duration.ZERO),
+                Reason.TAMPERED);
+        assertReason(() -> PeerTicket.verify(token, pinned, "home", NOW, Duration.ZERO), Reason.WRONG_NETWORK);
+        // a payload of the right network with a longer expiry, under the genuine signature
+        PeerTicket longer = PeerTicket.issue(KEY, "peer-42", "Zoë's laptop", NOW, Duration.ofDays(30));
+        String spliced = longer.encode(KEY).split("\\.")[0] + "." + token.split("\\.")[1];
+        assertReason(() -> PeerTicket.verify(spliced, pinned, "office", NOW, Duration.ZERO), Reason.TAMPERED);
+    }
+
+    @Test
+    void expiryAllowsTheGivenClockSkewAndNoMore() {
+        TicketPublicKey pinned = KEY.ticketPublicKey();
+        Duration skew = Duration.ofMinutes(2);
+        assertThat(PeerTicket.verify(token, pinned, "office", NOW.plusSeconds(3600 + 119), skew)).isEqualTo(ticket);
+        assertReason(() -> PeerTicket.verify(token, pinned, "office", NOW.plusSeconds(3600 + 120), skew), Reason.EXPIRED);
+    }
+
+    @Test
+    void aVersion1HmacTicketIsRefusedWithAHintToRegisterAgain() {
+        byte[] payload = Base64Url.decode(token.split("\\.")[0], "p");
+        payload[0] = 1;
+        String v1 = Base64Url.encode(payload) + "." + Base64Url.encode(new byte[32]);
+        assertThatThrownBy(() -> PeerTicket.verify(v1, KEY, NOW)).isInstanceOf(VerificationException.class)
+                .hasMessageContaining("version 1").hasMessageContaining("register again");
+    }
+
+    @Test
     void theBearerHeaderIsParsedAndRequired() {
         assertThat(PeerTicket.fromAuthorizationHeader(PeerTicket.authorizationHeader(token))).isEqualTo(token);
         assertThat(PeerTicket.fromAuthorizationHeader("bearer " + token)).isEqualTo(token);
