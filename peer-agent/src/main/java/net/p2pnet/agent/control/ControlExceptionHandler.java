@@ -4,6 +4,7 @@ import net.p2pnet.agent.download.InvalidDownloadException;
 import net.p2pnet.agent.download.UnknownDownloadException;
 import net.p2pnet.agent.network.UpstreamException;
 import net.p2pnet.agent.room.RoomException;
+import net.p2pnet.agent.share.ConfiguredRootException;
 import net.p2pnet.agent.share.ShareException;
 import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.torrent.InvalidTorrentException;
@@ -24,6 +25,11 @@ public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ShareException.class)
     ProblemDetail share(ShareException e) {
         return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "Share refused", e);
+    }
+
+    @ExceptionHandler(ConfiguredRootException.class)
+    ProblemDetail configuredRoot(ConfiguredRootException e) {
+        return problem(HttpStatus.CONFLICT, "Configured share root", e);
     }
 
     @ExceptionHandler(UnknownDownloadException.class)

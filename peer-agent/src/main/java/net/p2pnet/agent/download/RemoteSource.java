@@ -26,6 +26,12 @@ final class RemoteSource {
     private volatile String rejectedBecause;
     private volatile boolean banned;
     private final java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The last RATE_SAMPLES (time, bytes) samples of {@link #sampleRate}: the rate is over those few seconds. */
+    private static final int RATE_SAMPLES = 4;
+    private final long[] sampleNanos = new long[RATE_SAMPLES];
+    private final long[] sampleBytes = new long[RATE_SAMPLES];
+    private int samples;
+    private volatile long rate;
 
     private RemoteSource(InetSocketAddress agent, URI mirror) {
         this.agent = agent;
@@ -135,7 +141,18 @@ final class RemoteSource {
         return banned;
     }
 
+    /** Called by the download's rate sampler about once a second. */
+    synchronized void sampleRate(long nowNanos) {
+        int slot = samples % RATE_SAMPLES;
+        sampleNanos[slot] = nowNanos;
+        sampleBytes[slot] = bytes.get();
+        samples++;
+        int oldest = samples < RATE_SAMPLES ? 0 : samples % RATE_SAMPLES;
+        long elapsed = nowNanos - sampleNanos[oldest];
+        rate = elapsed <= 0 ? 0 : (sampleBytes[slot] - sampleBytes[oldest]) * 1_000_000_000L / elapsed;
+    }
+
     SourceView view() {
-        return new SourceView(key(), isMirror() ? "http" : "p2pnet", bytes.get(), !isUsable());
+        return new SourceView(key(), isMirror() ? "http" : "p2pnet", bytes.get(), !isUsable(), rate);
     }
 }
