@@ -27,7 +27,7 @@ class UploadCountFlush {
         this.library = library;
     }
 
-    @Scheduled(fixedDelayString = "${p2pnet.agent.upload-count-flush:3s}")
+    @Scheduled(fixedDelayString = "${p2pnet.agent.share.upload-flush-interval:3s}")
     void flush() {
         Map<Path, Long> changed = counts.takeChanged();
         changed.forEach((path, bytes) -> {
