@@ -3,6 +3,7 @@ package net.p2pnet.agent.control;
 import net.p2pnet.agent.download.InvalidDownloadException;
 import net.p2pnet.agent.download.UnknownDownloadException;
 import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.agent.room.RoomConflictException;
 import net.p2pnet.agent.room.RoomException;
 import net.p2pnet.agent.share.ConfiguredRootException;
 import net.p2pnet.agent.share.ShareException;
@@ -41,6 +42,11 @@ public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({InvalidDownloadException.class, InvalidTorrentException.class, InvalidLinkException.class})
     ProblemDetail invalidDownload(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Download refused", e);
+    }
+
+    @ExceptionHandler(RoomConflictException.class)
+    ProblemDetail roomConflict(RoomConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Room request refused", e);
     }
 
     @ExceptionHandler(RoomException.class)
