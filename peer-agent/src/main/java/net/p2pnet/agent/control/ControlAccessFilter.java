@@ -56,6 +56,8 @@ public class ControlAccessFilter extends OncePerRequestFilter {
                 : policy.check(caller, bearer);
         if (decision.allowed()) {
             request.setAttribute(VIA, decision.reason());
+            // revalidate every time: a logged-out browser must not show the UI from its cache
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
             chain.doFilter(request, response);
             return;
         }
