@@ -9,6 +9,7 @@ const PIECE_REFRESH_MS = 1000;
 const POLL_MS = 2000;
 const downloads = new Map(); // id -> {view, element, piecesFetchedAt}
 const joinedRooms = new Map(); // room -> chat element
+let loggedIn = false; // true when this page got in with a web session (see /api/v1/session)
 
 // ---------- helpers ----------
 
@@ -21,6 +22,9 @@ async function api(method, path, body) {
     options.body = JSON.stringify(body);
   }
   const response = await fetch(path, options);
+  if (response.status === 401 && loggedIn) {
+    location.assign('/login'); // the web session ended (expired, logged out elsewhere)
+  }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -136,7 +140,8 @@ function renderDownload(view) {
   $('.source-count', node).textContent = view.sources.length;
   const sources = $('.sources ul', node);
   sources.replaceChildren(...view.sources.map((source) => element('li', {},
-      `${source.address} (${source.network}): ${formatBytes(source.bytes)}${source.banned ? ', banned' : ''}`)));
+      `${source.address} (${source.network}): ${formatBytes(source.rate || 0)}/s, ${formatBytes(source.bytes)}`
+      + `${source.banned ? ', banned' : ''}`)));
   $('[data-action=pause]', node).disabled = view.state !== 'DOWNLOADING' && view.state !== 'QUEUED';
   $('[data-action=resume]', node).disabled = view.state !== 'PAUSED' && view.state !== 'FAILED';
   maybeRefreshPieces(entry);
@@ -266,7 +271,8 @@ function renderShare(view, removed) {
     shares.set(view.path, node);
   }
   const title = element('h3', {}, view.name);
-  const meta = element('p', { class: 'meta' }, `${formatBytes(view.size)} · ${view.state.toLowerCase()} · ${view.path}`);
+  const meta = element('p', { class: 'meta' }, `${formatBytes(view.size)} · ${view.state.toLowerCase()} · `
+      + `uploaded ${formatBytes(view.uploaded || 0)} · ${view.path}`);
   const parts = [title, meta];
   if (view.state === 'HASHING') {
     const bar = element('progress', { max: '1', 'aria-label': `hashing ${view.name}` });
@@ -280,7 +286,10 @@ function renderShare(view, removed) {
 }
 
 async function refreshShares() {
-  (await api('GET', '/api/v1/shares')).forEach((view) => renderShare(view, false));
+  const views = await api('GET', '/api/v1/shares');
+  const seen = new Set(views.map((view) => view.path));
+  views.forEach((view) => renderShare(view, false));
+  [...shares.keys()].filter((path) => !seen.has(path)).forEach((path) => renderShare({ path }, true));
 }
 
 // ---------- search ----------
@@ -315,6 +324,16 @@ async function search() {
 }
 
 // ---------- rooms ----------
+
+async function createRoom() {
+  const name = $('#room-name').value.trim();
+  const topic = $('#room-topic').value.trim();
+  const room = await api('POST', '/api/v1/rooms', { name, topic: topic || null, private: $('#room-private').checked });
+  $('#room-created').textContent = `Created room ${room.name}`
+      + (room.inviteCode ? ` (private, invite code ${room.inviteCode})` : '');
+  $('#room-form').reset();
+  await refreshRooms();
+}
 
 async function refreshRooms() {
   const [rooms, joined] = await Promise.all([api('GET', '/api/v1/rooms'), api('GET', '/api/v1/rooms/joined')]);
@@ -410,7 +429,32 @@ async function refreshSettings() {
   const settings = await api('GET', '/api/v1/settings');
   $('#download-limit').value = Math.round(settings.downloadLimit / 1024);
   $('#upload-limit').value = Math.round(settings.uploadLimit / 1024);
+  await refreshRoots();
   $('#network-status').textContent = JSON.stringify(await api('GET', '/api/v1/network'), null, 2);
+}
+
+async function refreshRoots() {
+  const roots = await api('GET', '/api/v1/shares/roots');
+  const list = $('#share-roots');
+  if (roots.length === 0) {
+    list.replaceChildren(element('li', { class: 'empty' }, 'Nothing shared yet.'));
+    return;
+  }
+  list.replaceChildren(...roots.map((root) => {
+    const item = element('li', { 'data-path': root.path, 'data-origin': root.origin });
+    item.append(element('code', {}, root.path), ' ');
+    if (root.origin === 'CONFIGURED') {
+      item.append(element('span', { class: 'origin' }, '(configuration: p2pnet.agent.shared-dirs)'));
+    } else {
+      const remove = element('button', { type: 'button', 'aria-label': `Stop sharing ${root.path}` }, 'Stop sharing');
+      remove.addEventListener('click', guarded(async () => {
+        await api('DELETE', `/api/v1/shares/roots?path=${encodeURIComponent(root.path)}`);
+        await Promise.all([refreshRoots(), refreshShares()]);
+      }));
+      item.append(element('span', { class: 'origin' }, '(added here) '), remove);
+    }
+    return item;
+  }));
 }
 
 async function saveLimits() {
@@ -419,15 +463,11 @@ async function saveLimits() {
   await refreshSettings();
 }
 
-async function shareDirectory(event) {
+async function shareDirectory() {
   const path = $('#share-dir').value.trim();
-  if (event.submitter && event.submitter.value === 'remove') {
-    await api('DELETE', `/api/v1/shares?path=${encodeURIComponent(path)}`);
-    await refreshShares();
-  } else {
-    (await api('POST', '/api/v1/shares', { path })).forEach((view) => renderShare(view, false));
-  }
+  (await api('POST', '/api/v1/shares', { path })).forEach((view) => renderShare(view, false));
   $('#share-dir').value = '';
+  await refreshRoots();
 }
 
 // ---------- live updates ----------
@@ -485,9 +525,14 @@ window.addEventListener('hashchange', showView);
 $('#add-form').addEventListener('submit', guarded(submitAdd));
 $('#search-form').addEventListener('submit', guarded(search));
 $('#rooms-refresh').addEventListener('click', guarded(refreshRooms));
+$('#room-form').addEventListener('submit', guarded(createRoom));
 $('#limits-form').addEventListener('submit', guarded(saveLimits));
 $('#share-dir-form').addEventListener('submit', guarded(shareDirectory));
 setUpDropZone();
+api('GET', '/api/v1/session').then((session) => {
+  loggedIn = session.via === 'session';
+  $('#logout-form').hidden = !loggedIn;
+}).catch(() => {});
 showView();
 refreshDownloads().catch(showError);
 refreshShares().catch(showError);

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
         subcommands = {AgentCommand.Status.class, AgentCommand.Add.class, AgentCommand.Pause.class,
                 AgentCommand.Resume.class, AgentCommand.Cancel.class, AgentCommand.Shares.class,
                 AgentCommand.Share.class, AgentCommand.Search.class, AgentCommand.Rooms.class,
-                AgentCommand.Join.class, AgentCommand.Say.class, AgentCommand.Listen.class})
+                AgentCommand.CreateRoom.class, AgentCommand.Join.class, AgentCommand.Say.class,
+                AgentCommand.Listen.class})
 public final class AgentCommand implements Runnable {
 
     private static final int BAR_WIDTH = 30;
@@ -64,6 +65,20 @@ public final class AgentCommand implements Runnable {
             spec.commandLine().getErr().println("p2pnet agent: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** One request to the agent whose answer is printed: the shape of most subcommands. */
+    @FunctionalInterface
+    interface Request {
+        JsonNode send(AgentClient client) throws Exception;
+    }
+
+    /** Sends {@code request} and prints its answer with {@code print}; a refusal is one line on stderr. */
+    int once(Request request, Consumer<JsonNode> print) {
+        return call(() -> {
+            print.accept(request.send(client()));
+            return 0;
+        });
     }
 
     /** GETs a JSON array and prints each entry, or {@code empty} when there is none. */
@@ -154,15 +169,11 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                Path file = Path.of(what.startsWith("file:") ? what.substring(5) : what);
-                boolean isLink = what.matches("(?i)(magnet:|ed2k:|https?:).*");
-                JsonNode added = !isLink && Files.isRegularFile(file) ? agent.client().uploadTorrent(file)
-                        : agent.client().post("/api/v1/downloads",
-                                Map.of("link", what, "mirrors", mirrors, "sources", sources));
-                agent.printDownload(added, false);
-                return 0;
-            });
+            Path file = Path.of(what.startsWith("file:") ? what.substring(5) : what);
+            boolean isLink = what.matches("(?i)(magnet:|ed2k:|https?:).*");
+            return agent.once(c -> !isLink && Files.isRegularFile(file) ? c.uploadTorrent(file)
+                    : c.post("/api/v1/downloads", Map.of("link", what, "mirrors", mirrors, "sources", sources)),
+                    added -> agent.printDownload(added, false));
         }
     }
 
@@ -177,11 +188,8 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                agent.printDownload(agent.client().post("/api/v1/downloads/" + AgentClient.encode(id) + "/" + verb(),
-                        Map.of()), false);
-                return 0;
-            });
+            return agent.once(c -> c.post("/api/v1/downloads/" + AgentClient.encode(id) + "/" + verb(), Map.of()),
+                    d -> agent.printDownload(d, false));
         }
     }
 
@@ -210,11 +218,8 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                agent.client().delete("/api/v1/downloads/" + AgentClient.encode(id));
-                agent.out().println("cancelled " + id);
-                return 0;
-            });
+            return agent.once(c -> c.delete("/api/v1/downloads/" + AgentClient.encode(id)),
+                    none -> agent.out().println("cancelled " + id));
         }
     }
 
@@ -249,11 +254,8 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                JsonNode added = agent.client().post("/api/v1/shares", Map.of("path", path));
-                agent.out().printf("sharing %d file(s) under %s (hashing in the background)%n", added.size(), path);
-                return 0;
-            });
+            return agent.once(c -> c.post("/api/v1/shares", Map.of("path", path)), added -> agent.out()
+                    .printf("sharing %d file(s) under %s (hashing in the background)%n", added.size(), path));
         }
     }
 
@@ -286,6 +288,33 @@ public final class AgentCommand implements Runnable {
         }
     }
 
+    @Command(name = "create-room", description = "Create a chat room on the network's chatroom service.")
+    static final class CreateRoom implements Callable<Integer> {
+        @ParentCommand
+        AgentCommand agent;
+        @Parameters(paramLabel = "NAME", description = "1-64 letters, digits, '.', '_' or '-'")
+        String name;
+        @Option(names = "--private", description = "invite-only room (the answer shows its invite code)")
+        boolean privateRoom;
+        @Option(names = "--topic", description = "what the room is about")
+        String topic;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("name", name, "private", privateRoom));
+            if (topic != null) {
+                body.put("topic", topic);
+            }
+            return agent.once(c -> c.post("/api/v1/rooms", body), room -> {
+                agent.out().printf("created %s room %s on %s%n", privateRoom ? "private" : "public", name,
+                        room.path("hostUrl").asString("?"));
+                if (room.path("inviteCode").isString()) {
+                    agent.out().printf("invite code: %s%n", room.path("inviteCode").asString());
+                }
+            });
+        }
+    }
+
     @Command(name = "join", description = "Join a room.")
     static final class Join implements Callable<Integer> {
         @ParentCommand
@@ -295,11 +324,8 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                JsonNode membership = agent.client().post("/api/v1/rooms/" + AgentClient.encode(room) + "/join", Map.of());
-                agent.out().printf("joined %s as %s%n", room, membership.path("nickname").asString());
-                return 0;
-            });
+            return agent.once(c -> c.post("/api/v1/rooms/" + AgentClient.encode(room) + "/join", Map.of()),
+                    membership -> agent.out().printf("joined %s as %s%n", room, membership.path("nickname").asString()));
         }
     }
 
@@ -314,11 +340,8 @@ public final class AgentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return agent.call(() -> {
-                agent.client().post("/api/v1/rooms/" + AgentClient.encode(room) + "/messages",
-                        Map.of("text", String.join(" ", text)));
-                return 0;
-            });
+            return agent.once(c -> c.post("/api/v1/rooms/" + AgentClient.encode(room) + "/messages",
+                    Map.of("text", String.join(" ", text))), posted -> { });
         }
     }
 

@@ -15,19 +15,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the control API, the actuator and the API docs: a refused caller gets 401 problem+json
- * before any controller runs, so nothing changes. Runs as a servlet filter (not an MVC
- * interceptor) so that SSE and multipart requests are checked before their bodies are read.
+ * Guards the control API, the web UI, the actuator and the API docs: a refused caller gets 401
+ * problem+json before any controller runs, so nothing changes; a refused browser asking for a page
+ * is sent to {@code /login} instead. A web session cookie counts as the bearer token does (same
+ * allowed-addresses rule). Runs as a servlet filter (not an MVC interceptor) so that SSE and
+ * multipart requests are checked before their bodies are read.
  */
 @Component
 public class ControlAccessFilter extends OncePerRequestFilter {
 
+    /** Set on an allowed request: how it got in ({@code loopback}, {@code token} or {@code session}). */
+    static final String VIA = "p2pnet.control.via";
+
     private final ControlAccessPolicy policy;
+    private final ControlSessions sessions;
     private final JsonMapper json;
 
-    public ControlAccessFilter(ControlAccessPolicy policy, JsonMapper json) {
+    public ControlAccessFilter(ControlAccessPolicy policy, ControlSessions sessions, JsonMapper json) {
         this.policy = policy;
+        this.sessions = sessions;
         this.json = json;
+    }
+
+    /** The login page and logout check what they need themselves (LoginController). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(LoginController.LOGIN) || path.equals(LoginController.LOGOUT);
     }
 
     @Override
@@ -35,9 +49,21 @@ public class ControlAccessFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // the container gives a literal IP, so this never asks DNS
         InetAddress caller = InetAddress.getByName(request.getRemoteAddr());
-        ControlAccessPolicy.Decision decision = policy.check(caller, bearer(request));
+        String bearer = bearer(request);
+        String session = bearer == null ? LoginController.sessionCookie(request) : null;
+        ControlAccessPolicy.Decision decision = session != null
+                ? policy.checkSession(caller, sessions.isValid(session))
+                : policy.check(caller, bearer);
         if (decision.allowed()) {
+            request.setAttribute(VIA, decision.reason());
+            // revalidate every time: a logged-out browser must not show the UI from its cache
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
             chain.doFilter(request, response);
+            return;
+        }
+        if (isPageRequest(request)) {
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + LoginController.LOGIN);
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, decision.reason());
@@ -46,6 +72,14 @@ public class ControlAccessFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"p2pnet-agent\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A browser navigating to a page of the UI (not a script's API, actuator or docs call). */
+    private static boolean isPageRequest(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return "GET".equals(request.getMethod()) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && !path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/v3/");
     }
 
     private static String bearer(HttpServletRequest request) {

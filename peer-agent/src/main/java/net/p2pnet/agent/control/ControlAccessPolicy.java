@@ -35,19 +35,48 @@ public class ControlAccessPolicy {
         if (trustLoopback && caller.isLoopbackAddress()) {
             return new Decision(true, "loopback");
         }
-        if (token == null) {
-            return new Decision(false, "remote control is disabled: no p2pnet.agent.control.api-token is configured");
-        }
-        if (!caller.isLoopbackAddress() && allowed.stream().noneMatch(range -> range.contains(caller))) {
-            return new Decision(false, "address " + caller.getHostAddress() + " is not in p2pnet.agent.control.allowed-addresses");
+        return checkToken(caller, presentedToken);
+    }
+
+    /**
+     * The token check alone, as a login does it: even a trusted loopback caller only gets a
+     * session with the right token.
+     */
+    public Decision checkToken(InetAddress caller, String presentedToken) {
+        Decision address = checkAddress(caller);
+        if (!address.allowed()) {
+            return address;
         }
         if (presentedToken == null) {
-            return new Decision(false, "missing API token: send 'Authorization: Bearer <token>'");
+            return new Decision(false, "missing API token: send 'Authorization: Bearer <token>' or log in at /login");
         }
         // constant-time: response time must not tell how many leading characters were right
         if (!MessageDigest.isEqual(token, presentedToken.getBytes(StandardCharsets.UTF_8))) {
             return new Decision(false, "wrong API token");
         }
         return new Decision(true, "token");
+    }
+
+    /** A browser that presents a session cookie: the same address rule as for the token. */
+    public Decision checkSession(InetAddress caller, boolean validSession) {
+        if (trustLoopback && caller.isLoopbackAddress()) {
+            return new Decision(true, "loopback");
+        }
+        Decision address = checkAddress(caller);
+        if (!address.allowed()) {
+            return address;
+        }
+        return validSession ? new Decision(true, "session")
+                : new Decision(false, "the web session expired or is not valid: log in again at /login");
+    }
+
+    private Decision checkAddress(InetAddress caller) {
+        if (token == null) {
+            return new Decision(false, "remote control is disabled: no p2pnet.agent.control.api-token is configured");
+        }
+        if (!caller.isLoopbackAddress() && allowed.stream().noneMatch(range -> range.contains(caller))) {
+            return new Decision(false, "address " + caller.getHostAddress() + " is not in p2pnet.agent.control.allowed-addresses");
+        }
+        return new Decision(true, "address");
     }
 }

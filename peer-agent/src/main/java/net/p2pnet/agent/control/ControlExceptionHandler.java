@@ -3,7 +3,9 @@ package net.p2pnet.agent.control;
 import net.p2pnet.agent.download.InvalidDownloadException;
 import net.p2pnet.agent.download.UnknownDownloadException;
 import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.agent.room.RoomConflictException;
 import net.p2pnet.agent.room.RoomException;
+import net.p2pnet.agent.share.ConfiguredRootException;
 import net.p2pnet.agent.share.ShareException;
 import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.torrent.InvalidTorrentException;
@@ -26,6 +28,11 @@ public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "Share refused", e);
     }
 
+    @ExceptionHandler(ConfiguredRootException.class)
+    ProblemDetail configuredRoot(ConfiguredRootException e) {
+        return problem(HttpStatus.CONFLICT, "Configured share root", e);
+    }
+
     @ExceptionHandler(UnknownDownloadException.class)
     ProblemDetail unknownDownload(UnknownDownloadException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown download", e);
@@ -35,6 +42,11 @@ public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({InvalidDownloadException.class, InvalidTorrentException.class, InvalidLinkException.class})
     ProblemDetail invalidDownload(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Download refused", e);
+    }
+
+    @ExceptionHandler(RoomConflictException.class)
+    ProblemDetail roomConflict(RoomConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Room request refused", e);
     }
 
     @ExceptionHandler(RoomException.class)

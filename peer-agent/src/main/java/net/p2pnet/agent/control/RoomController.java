@@ -1,5 +1,6 @@
 package net.p2pnet.agent.control;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import net.p2pnet.agent.room.RoomService;
 import net.p2pnet.model.api.RoomEntry;
@@ -34,6 +35,13 @@ class RoomController {
         return rooms.list();
     }
 
+    /** Creates a room on the network's chatroom service; 409 when the name is taken. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    JsonNode create(@RequestBody CreateRoom request) {
+        return rooms.create(request.name(), request.topic(), request.isPrivate());
+    }
+
     @GetMapping("/joined")
     List<RoomService.Membership> joined() {
         return rooms.joined();
@@ -60,6 +68,13 @@ class RoomController {
     JsonNode read(@PathVariable String room, @RequestParam(required = false) Long after,
             @RequestParam(defaultValue = "50") int limit) {
         return rooms.read(room, after, limit);
+    }
+
+    /** A room to create: {@code {"name": "...", "topic": "...", "private": true}} (topic and private optional). */
+    record CreateRoom(String name, String topic, @JsonProperty("private") Boolean privateRoom) {
+        boolean isPrivate() {
+            return Boolean.TRUE.equals(privateRoom);
+        }
     }
 
     /** A message to post; {@code link} optionally refers to a shared file (ed2k or magnet link). */

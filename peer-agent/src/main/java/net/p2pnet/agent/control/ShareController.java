@@ -3,6 +3,7 @@ package net.p2pnet.agent.control;
 import java.util.List;
 import net.p2pnet.agent.share.ShareService;
 import net.p2pnet.model.api.AddShareRequest;
+import net.p2pnet.model.api.ShareRootView;
 import net.p2pnet.model.api.ShareView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,9 +37,23 @@ class ShareController {
         return shares.list();
     }
 
+    /** Stops sharing a root added through the API (same as {@code DELETE /api/v1/shares/roots}). */
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@RequestParam String path) {
+        shares.remove(path);
+    }
+
+    /** The shared directories and files, each with where it came from (configuration or the API). */
+    @GetMapping("/roots")
+    List<ShareRootView> roots() {
+        return shares.roots();
+    }
+
+    /** Removes a root added through the API; a configured root is a 409, an unknown one a 404. */
+    @DeleteMapping("/roots")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeRoot(@RequestParam String path) {
         shares.remove(path);
     }
 }

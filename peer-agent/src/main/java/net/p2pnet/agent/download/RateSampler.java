@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Once a second: the download's current rates and a progress event; every ten seconds a log line
+ * Once a second: the download's current rates (and each source's) and a progress event; every ten seconds a log line
  * (progress at a sane rate, as every long operation reports it).
  */
 final class RateSampler {
@@ -34,6 +34,7 @@ final class RateSampler {
         long down = download.downloaded().get();
         long up = download.uploadedBytes();
         download.rates((down - lastDown) * SAMPLE_NANOS / elapsed, (up - lastUp) * SAMPLE_NANOS / elapsed);
+        download.sources().values().forEach(source -> source.sampleRate(now));
         lastSample = now;
         lastDown = down;
         lastUp = up;

@@ -28,6 +28,12 @@ final class RemoteSource {
     private volatile SourceEndpoint supersededBy;
     private volatile SourceLink link;
     private final java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The last RATE_SAMPLES (time, bytes) samples of {@link #sampleRate}: the rate is over those few seconds. */
+    private static final int RATE_SAMPLES = 4;
+    private final long[] sampleNanos = new long[RATE_SAMPLES];
+    private final long[] sampleBytes = new long[RATE_SAMPLES];
+    private int samples;
+    private volatile long rate;
 
     private RemoteSource(SourceEndpoint endpoint, URI mirror) {
         this.endpoint = endpoint;
@@ -172,7 +178,18 @@ final class RemoteSource {
         return banned;
     }
 
+    /** Called by the download's rate sampler about once a second. */
+    synchronized void sampleRate(long nowNanos) {
+        int slot = samples % RATE_SAMPLES;
+        sampleNanos[slot] = nowNanos;
+        sampleBytes[slot] = bytes.get();
+        samples++;
+        int oldest = samples < RATE_SAMPLES ? 0 : samples % RATE_SAMPLES;
+        long elapsed = nowNanos - sampleNanos[oldest];
+        rate = elapsed <= 0 ? 0 : (sampleBytes[slot] - sampleBytes[oldest]) * 1_000_000_000L / elapsed;
+    }
+
     SourceView view() {
-        return new SourceView(key(), network(), bytes.get(), banned || rejectedBecause != null);
+        return new SourceView(key(), network(), bytes.get(), banned || rejectedBecause != null, rate);
     }
 }

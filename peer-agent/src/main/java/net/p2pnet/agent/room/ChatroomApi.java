@@ -31,6 +31,32 @@ class ChatroomApi {
         this.json = json;
     }
 
+    /**
+     * Creates a room; the service's refusals come back as room exceptions carrying its own words:
+     * 409 (name taken) as a conflict, 400 (invalid name or topic) as a bad request.
+     */
+    JsonNode create(String host, String room, String topic, boolean privateRoom, String ticket) {
+        var body = json.createObjectNode().put("name", room).put("private", privateRoom);
+        if (topic != null && !topic.isBlank()) {
+            body.put("topic", topic);
+        }
+        URI uri = URI.create(base(host) + "/api/v1/rooms");
+        HttpResponse<byte[]> response = exchange(host, jsonRequest(uri, ticket, "POST", body));
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return json.readTree(response.body());
+        }
+        String detail = detail(response.body());
+        if (status == 409) {
+            throw new RoomConflictException("room '" + room + "' cannot be created: " + detail);
+        }
+        if (status == 400) {
+            throw new RoomException("room '" + room + "' refused by the chatroom service: " + detail, false);
+        }
+        throw new UpstreamException("chatroom service " + host + " answered " + status + " to creating room " + room
+                + ": " + detail, status);
+    }
+
     JsonNode join(String host, String room, String nickname, String ticket) {
         return send(host, room, "/members", ticket, "POST", json.createObjectNode().put("nickname", nickname));
     }
@@ -76,22 +102,7 @@ class ChatroomApi {
     }
 
     private JsonNode send(String host, String room, String path, String ticket, String method, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(host, room, path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + ticket)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UpstreamException("chatroom service " + host + " unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException("interrupted while calling chatroom service " + host, e);
-        }
+        HttpResponse<byte[]> response = exchange(host, jsonRequest(uri(host, room, path), ticket, method, body));
         if (response.statusCode() / 100 != 2) {
             throw new UpstreamException("chatroom service " + host + " answered " + response.statusCode() + " to "
                     + method + " " + path + " of room " + room + ": " + new String(response.body(), StandardCharsets.UTF_8),
@@ -100,8 +111,43 @@ class ChatroomApi {
         return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
     }
 
+    private HttpRequest jsonRequest(URI uri, String ticket, String method, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + ticket)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return request.build();
+    }
+
+    private HttpResponse<byte[]> exchange(String host, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UpstreamException("chatroom service " + host + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException("interrupted while calling chatroom service " + host, e);
+        }
+    }
+
+    /** The {@code detail} of a problem answer, else the body as text. */
+    private String detail(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        try {
+            return json.readTree(body).path("detail").asString(text);
+        } catch (RuntimeException e) {
+            return text;
+        }
+    }
+
+    private static String base(String host) {
+        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+    }
+
     private static URI uri(String host, String room, String path) {
-        String base = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
-        return URI.create(base + "/api/v1/rooms/" + URLEncoder.encode(room, StandardCharsets.UTF_8) + path);
+        return URI.create(base(host) + "/api/v1/rooms/" + URLEncoder.encode(room, StandardCharsets.UTF_8) + path);
     }
 }

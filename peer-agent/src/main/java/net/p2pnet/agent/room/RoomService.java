@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Rooms as the agent's user sees them: the directory comes from the rendezvous network (any
@@ -40,13 +41,17 @@ public class RoomService {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final String nickname;
+    private final RoomProperties properties;
     private final Map<String, Joined> joined = new ConcurrentHashMap<>();
+    /** Rooms created here, until the directory lists them (the chatroom service announces them shortly after). */
+    private final Map<String, String> createdOn = new ConcurrentHashMap<>();
 
     private record Joined(Membership membership, Thread follower) {
     }
 
     RoomService(RendezvousSession rendezvous, PeerCredentials credentials, ChatroomApi chat, JsonMapper json,
-            ApplicationEventPublisher events, AgentProperties agent) {
+            ApplicationEventPublisher events, AgentProperties agent, RoomProperties properties) {
+        this.properties = properties;
         this.rendezvous = rendezvous;
         this.credentials = credentials;
         this.chat = chat;
@@ -58,6 +63,28 @@ public class RoomService {
     public List<RoomEntry> list() {
         JsonNode rooms = rendezvous.query("/api/v1/rooms");
         return json.convertValue(rooms, json.getTypeFactory().constructCollectionType(List.class, RoomEntry.class));
+    }
+
+    /**
+     * Creates a room on the configured chatroom service (or the one hosting the directory's rooms);
+     * answers the service's view of the room plus its {@code hostUrl}.
+     */
+    public JsonNode create(String room, String topic, boolean privateRoom) {
+        RoomNames.check(room);
+        String host = chatroomForNewRooms();
+        JsonNode created = chat.create(host, room, topic, privateRoom, ticket());
+        createdOn.put(room, host);
+        log.info("created {} room {} on {}", privateRoom ? "private" : "public", room, host);
+        return created.isObject() ? ((ObjectNode) created).put("hostUrl", host) : created;
+    }
+
+    private String chatroomForNewRooms() {
+        if (properties.chatroomUrl() != null) {
+            return properties.chatroomUrl().toString();
+        }
+        return list().stream().map(RoomEntry::hostUrl).filter(h -> h != null && !h.isBlank()).findFirst()
+                .orElseThrow(() -> new UpstreamException("no chatroom service known to create rooms on: the network's"
+                        + " directory has no rooms yet; set p2pnet.agent.rooms.chatroom-url"));
     }
 
     public List<Membership> joined() {
@@ -121,6 +148,10 @@ public class RoomService {
         try {
             entry = rendezvous.query("/api/v1/rooms/" + room);
         } catch (UpstreamException e) {
+            String created = createdOn.get(room);
+            if (e.status() == 404 && created != null) {
+                return created;
+            }
             if (e.status() == 404) {
                 throw new RoomException("no room '" + room + "' in the network's directory", true);
             }

@@ -69,6 +69,14 @@ public class ShareLibrary {
         }
     }
 
+    /** Publishes the entry again (its upload counter changed). */
+    void republish(Path path) {
+        ShareEntry entry = entries.get(path);
+        if (entry != null) {
+            events.publishEvent(new ShareEvent(links.view(entry), false));
+        }
+    }
+
     Optional<ShareEntry> remove(Path path) {
         ShareEntry removed = entries.remove(path);
         if (removed != null) {

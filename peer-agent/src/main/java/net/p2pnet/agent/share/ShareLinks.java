@@ -8,19 +8,26 @@ import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.torrent.InfoHash;
 import org.springframework.stereotype.Component;
 
-/** Turns a library entry into what the control API shows, with its ed2k and magnet links. */
+/** Turns a library entry into what the control API shows, with its ed2k and magnet links and upload counter. */
 @Component
 class ShareLinks {
+
+    private final UploadCounts uploads;
+
+    ShareLinks(UploadCounts uploads) {
+        this.uploads = uploads;
+    }
 
     ShareView view(ShareEntry e) {
         FileHashes h = e.hashes();
         String name = e.path().getFileName().toString();
+        long uploaded = uploads.uploaded(e.path());
         if (h == null) {
             return new ShareView(e.path().toString(), name, e.size(), e.state(), e.progress(), null, null, null,
-                    e.error());
+                    e.error(), uploaded);
         }
         return new ShareView(e.path().toString(), name, e.size(), e.state(), e.progress(), h.infoHash(),
-                ed2kLink(name, h), magnet(name, h), e.error());
+                ed2kLink(name, h), magnet(name, h), e.error(), uploaded);
     }
 
     /** Null when the file name cannot be put in a link (e.g. control characters) - sharing still works. */

@@ -20,10 +20,13 @@ class SharePublisher {
     private final ContentCatalog catalog;
     private final SeedAnnouncer seeds;
     private final TrackerClient tracker;
+    private final UploadCounts uploads;
     private final boolean privateNetwork;
 
-    SharePublisher(ContentCatalog catalog, SeedAnnouncer seeds, TrackerClient tracker, AgentProperties agent) {
+    SharePublisher(ContentCatalog catalog, SeedAnnouncer seeds, TrackerClient tracker, UploadCounts uploads,
+            AgentProperties agent) {
         this.catalog = catalog;
+        this.uploads = uploads;
         this.seeds = seeds;
         this.tracker = tracker;
         // an agent that joins with a join key is in a private network: BEP 27 private flag, so
@@ -39,7 +42,7 @@ class SharePublisher {
         // the cached torrent may carry an expired passkey or an older tracker URL
         byte[] torrent = TorrentMaker.withAnnounce(hashes.torrent(), tracker.announceUrlForTorrents());
         catalog.publish(new SharedContent(hashes.infoHash(), torrent, hashes.path(), hashes.size(),
-                Ed2kHash.of(hashes.size(), hashes.ed2kHashset())));
+                Ed2kHash.of(hashes.size(), hashes.ed2kHashset())), uploads.counterFor(hashes.path()));
         seeds.seed(hashes.infoHash(), torrent, hashes.ed2kHash());
     }
 

@@ -3,9 +3,12 @@ package net.p2pnet.agent.share;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.model.api.ShareRootView;
 import org.springframework.stereotype.Component;
 
 /** The files and directories to share: {@code p2pnet.agent.shared-dirs} plus those added through the API. */
@@ -24,6 +27,15 @@ class ShareRoots {
         Set<Path> all = new LinkedHashSet<>(configured);
         added.findAll().forEach(root -> all.add(Path.of(root.path())));
         return all;
+    }
+
+    /** Every root with where it came from: configured ones first, then those added through the API. */
+    List<ShareRootView> views() {
+        List<ShareRootView> views = new ArrayList<>();
+        configured.forEach(root -> views.add(new ShareRootView(root.toString(), ShareRootView.Origin.CONFIGURED)));
+        added.findAll().stream().map(ShareRootEntity::path).filter(p -> !configured.contains(Path.of(p))).sorted()
+                .forEach(p -> views.add(new ShareRootView(p, ShareRootView.Origin.API)));
+        return views;
     }
 
     /** Validates and remembers a root given through the API. */
@@ -52,7 +64,8 @@ class ShareRoots {
     void remove(Path root) {
         Path normalized = canonical(root);
         if (configured.contains(normalized)) {
-            throw new ShareException(normalized + " is shared by p2pnet.agent.shared-dirs; change the configuration", false);
+            throw new ConfiguredRootException(normalized + " is shared by p2pnet.agent.shared-dirs (configuration);"
+                    + " it can only be removed there, not through the API");
         }
         if (!added.existsById(normalized.toString())) {
             throw new ShareException(normalized + " is not a shared root", true);

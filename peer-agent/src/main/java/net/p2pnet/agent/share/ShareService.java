@@ -2,6 +2,7 @@ package net.p2pnet.agent.share;
 
 import java.nio.file.Path;
 import java.util.List;
+import net.p2pnet.model.api.ShareRootView;
 import net.p2pnet.model.api.ShareView;
 import org.springframework.stereotype.Service;
 
@@ -29,10 +30,18 @@ public class ShareService {
         return library.list();
     }
 
+    /** The shared roots, configured and added through the API. */
+    public List<ShareRootView> roots() {
+        return roots.views();
+    }
+
     /** Stops sharing a root added through the API; its files are withdrawn at once. */
     public void remove(String path) {
         if (path == null || path.isBlank()) {
             throw new ShareException("'path' is required", false);
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new ShareException("path contains a NUL character", false);
         }
         roots.remove(Path.of(path));
         scanner.scanAll();

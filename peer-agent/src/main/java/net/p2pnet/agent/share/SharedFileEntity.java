@@ -27,6 +27,12 @@ class SharedFileEntity {
     private byte[] torrent;
     @Column(name = "hashed_at")
     private Instant hashedAt;
+    /**
+     * Not updatable through the entity: re-hashing a file saves a fresh entity, which must not reset
+     * the counter; {@link SharedFileRepository#setUploaded} writes it.
+     */
+    @Column(name = "uploaded_bytes", updatable = false)
+    private long uploadedBytes;
 
     protected SharedFileEntity() {
     }

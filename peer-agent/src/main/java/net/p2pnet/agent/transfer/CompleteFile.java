@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.storage.TorrentContent;
 import net.p2pnet.model.hash.Ed2kHash;
@@ -22,10 +23,12 @@ final class CompleteFile implements ServedContent {
     private final TorrentContent torrent;
     private final BitSet all;
     private final Set<InetSocketAddress> sources = ConcurrentHashMap.newKeySet();
+    private final LongConsumer uploads;
     private FileChannel channel;
 
-    CompleteFile(SharedContent shared) {
+    CompleteFile(SharedContent shared, LongConsumer uploads) {
         this.shared = shared;
+        this.uploads = uploads;
         this.torrent = TorrentContent.parse(shared.torrent());
         if (!torrent.infoHash().equals(shared.infoHash())) {
             throw new IllegalArgumentException("the torrent of " + shared.file() + " has info-hash " + torrent.infoHash()
@@ -107,5 +110,10 @@ final class CompleteFile implements ServedContent {
     @Override
     public void noteSource(InetSocketAddress source) {
         sources.add(source);
+    }
+
+    @Override
+    public void uploaded(long bytes) {
+        uploads.accept(bytes);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,12 @@ public class ContentCatalog {
 
     /** Serves a complete shared file; replaces whatever was served under the same info-hash. */
     public void publish(SharedContent content) {
-        closeIfFile(byInfoHash.put(content.infoHash(), new CompleteFile(content)));
+        publish(content, bytes -> { });
+    }
+
+    /** Serves a complete shared file, telling {@code uploads} every block of it sent (upload counters). */
+    public void publish(SharedContent content, LongConsumer uploads) {
+        closeIfFile(byInfoHash.put(content.infoHash(), new CompleteFile(content, uploads)));
     }
 
     /** Stops serving an info-hash (40 hex digits, either case); unknown hashes are ignored. */

@@ -46,4 +46,23 @@ class ControlAccessPolicyTest {
         assertThat(policy.check(InetAddress.getByName("127.0.0.1"), null).allowed()).isFalse();
         assertThat(policy.check(InetAddress.getByName("127.0.0.1"), "t0ken").allowed()).isTrue();
     }
+
+    @Test
+    void aSessionCountsLikeTheTokenButOnlyFromAnAllowedAddress() throws Exception {
+        ControlAccessPolicy policy = policy("t0ken", List.of("10.0.0.0/8"), true);
+        assertThat(policy.checkSession(InetAddress.getByName("10.1.2.3"), true).allowed()).isTrue();
+        assertThat(policy.checkSession(InetAddress.getByName("10.1.2.3"), false).reason()).contains("log in again");
+        assertThat(policy.checkSession(InetAddress.getByName("192.168.0.9"), true).reason())
+                .contains("192.168.0.9 is not in p2pnet.agent.control.allowed-addresses");
+        assertThat(policy(null, List.of("10.0.0.0/8"), true).checkSession(InetAddress.getByName("10.1.2.3"), true)
+                .allowed()).isFalse();
+    }
+
+    @Test
+    void aLoginNeedsTheRightTokenEvenFromATrustedLoopback() throws Exception {
+        ControlAccessPolicy policy = policy("t0ken", List.of(), true);
+        assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), "wrong").reason()).isEqualTo("wrong API token");
+        assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), null).allowed()).isFalse();
+        assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), "t0ken").allowed()).isTrue();
+    }
 }

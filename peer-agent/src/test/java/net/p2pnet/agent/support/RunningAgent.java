@@ -47,6 +47,11 @@ public final class RunningAgent implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url() + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Override
     public void close() {
         agent.close();

@@ -126,6 +126,9 @@ class DownloadPageBrowserTest {
         browser.find("#add-button").click();
         WebElement row = downloadRow("slow-file.bin");
         browser.await(LIMIT, d -> "DOWNLOADING".equals(row.getDomAttribute("data-state")));
+        // the source's own rate, from the last few seconds, next to what it gave in all
+        browser.await(LIMIT, d -> row.findElement(By.cssSelector(".sources")).getAttribute("textContent")
+                .matches("(?s).*" + java.util.regex.Pattern.quote(aliceSource()) + " \\(p2pnet\\): [1-9][0-9.]* (B|KiB)/s, .*"));
 
         row.findElement(By.cssSelector("button[data-action=pause]")).click();
         browser.await(LIMIT, d -> "PAUSED".equals(row.getDomAttribute("data-state")));

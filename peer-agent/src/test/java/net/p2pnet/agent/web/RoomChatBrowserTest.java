@@ -130,7 +130,25 @@ class RoomChatBrowserTest {
         assertThat(Files.mismatch(original, Path.of(done.path()))).isEqualTo(-1);
 
         searchFindsTheFile();
+        newRoomFromThePage();
         networkStatusPage(rendezvous, second);
+    }
+
+    /**
+     * The Rooms view creates a room on the network's chatroom service (Bob's agent knows it from the
+     * directory); a taken name comes back as the service's clear refusal.
+     */
+    private void newRoomFromThePage() {
+        browser.find("nav a[href='#rooms']").click();
+        browser.find("#room-name").sendKeys("bobs-room");
+        browser.find("#room-topic").sendKeys("made in the page", Keys.ENTER);
+        browser.await(LIMIT, d -> d.findElement(By.id("room-created")).getText().equals("Created room bobs-room"));
+        assertThat(browser.find("#error").isDisplayed()).isFalse();
+
+        browser.find("#room-name").sendKeys("bobs-room");
+        browser.find("#room-create").click();
+        browser.await(LIMIT, d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(browser.find("#error").getText()).contains("bobs-room").contains("already exists");
     }
 
     /** The Search view asks the tracker through the agent and offers each hit for download. */
