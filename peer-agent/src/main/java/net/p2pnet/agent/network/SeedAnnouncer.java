@@ -2,6 +2,7 @@ package net.p2pnet.agent.network;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,8 +28,8 @@ public class SeedAnnouncer {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     /** One seeded file and when to talk to the tracker about it next. */
-    private record Seed(String infoHash, byte[] torrent, String ed2kHash, boolean registered, boolean started,
-                        Instant due, Duration retry) {
+    private record Seed(String infoHash, byte[] torrent, String ed2kHash, LongSupplier uploaded, boolean registered,
+                        boolean started, Instant due, Duration retry) {
     }
 
     private final TrackerClient tracker;
@@ -46,9 +47,12 @@ public class SeedAnnouncer {
         }
     }
 
-    /** Registers and announces {@code torrent} as seeded (again, if it was: a changed torrent is re-registered). */
-    public void seed(String infoHash, byte[] torrent, String ed2kHash) {
-        seeds.put(infoHash, new Seed(infoHash, torrent, ed2kHash, false, false, clock.instant(), FIRST_RETRY));
+    /**
+     * Registers and announces {@code torrent} as seeded (again, if it was: a changed torrent is
+     * re-registered); {@code uploaded} gives the bytes served of it so far, which announces report.
+     */
+    public void seed(String infoHash, byte[] torrent, String ed2kHash, LongSupplier uploaded) {
+        seeds.put(infoHash, new Seed(infoHash, torrent, ed2kHash, uploaded, false, false, clock.instant(), FIRST_RETRY));
     }
 
     /** Stops announcing; tells the tracker ({@code stopped}) so peers stop asking at once. */
@@ -57,7 +61,7 @@ public class SeedAnnouncer {
         if (removed != null && removed.started() && tracker.configured()) {
             timer.execute(() -> {
                 try {
-                    tracker.announce(infoHash, AnnounceEvent.STOPPED, 0, 0, 0);
+                    tracker.announce(infoHash, AnnounceEvent.STOPPED, removed.uploaded().getAsLong(), 0, 0);
                 } catch (UpstreamException e) {
                     log.debug("stopped announce for {} failed: {}", infoHash, e.getMessage());
                 }
@@ -84,15 +88,14 @@ public class SeedAnnouncer {
         boolean registered = seed.registered() || register(seed);
         try {
             AnnounceEvent event = seed.started() ? AnnounceEvent.NONE : AnnounceEvent.STARTED;
-            // uploaded is left 0: the tracker's ratio bookkeeping is not used in a private network
-            AnnounceResult result = tracker.announce(seed.infoHash(), event, 0, 0, 0);
+            AnnounceResult result = tracker.announce(seed.infoHash(), event, seed.uploaded().getAsLong(), 0, 0);
             handedOut.record(seed.infoHash(), result.peers());
             // a refused registration is tried again with the next announce
-            return new Seed(seed.infoHash(), seed.torrent(), seed.ed2kHash(), registered, true,
+            return new Seed(seed.infoHash(), seed.torrent(), seed.ed2kHash(), seed.uploaded(), registered, true,
                     now.plus(result.interval()), FIRST_RETRY);
         } catch (UpstreamException e) {
             log.warn("tracker: {} (retrying {} in {}s)", e.getMessage(), seed.infoHash(), seed.retry().toSeconds());
-            return new Seed(seed.infoHash(), seed.torrent(), seed.ed2kHash(), registered, seed.started(),
+            return new Seed(seed.infoHash(), seed.torrent(), seed.ed2kHash(), seed.uploaded(), registered, seed.started(),
                     now.plus(seed.retry()), longer(seed.retry()));
         }
     }

@@ -1,5 +1,7 @@
 package net.p2pnet.agent.share;
 
+import java.nio.file.Path;
+
 import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.agent.network.SeedAnnouncer;
 import net.p2pnet.agent.network.TrackerClient;
@@ -43,7 +45,8 @@ class SharePublisher {
         byte[] torrent = TorrentMaker.withAnnounce(hashes.torrent(), tracker.announceUrlForTorrents());
         catalog.publish(new SharedContent(hashes.infoHash(), torrent, hashes.path(), hashes.size(),
                 Ed2kHash.of(hashes.size(), hashes.ed2kHashset())), uploads.counterFor(hashes.path()));
-        seeds.seed(hashes.infoHash(), torrent, hashes.ed2kHash());
+        Path path = hashes.path();
+        seeds.seed(hashes.infoHash(), torrent, hashes.ed2kHash(), () -> uploads.uploaded(path));
     }
 
     void withdraw(ShareEntry entry) {
