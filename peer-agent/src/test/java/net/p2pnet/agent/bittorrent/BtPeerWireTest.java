@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.p2pnet.agent.testkit.Await;
@@ -18,7 +20,12 @@ import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;
 import net.p2pnet.agent.transfer.SharedContent;
 import net.p2pnet.model.torrent.InfoDictionary;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.p2pnet.model.torrent.Metainfo;
+import net.p2pnet.model.torrent.TorrentOptions;
+import net.p2pnet.model.torrent.TorrentWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,16 @@ class BtPeerWireTest {
 
     private static final int PIECE = 256 * 1024;
     private static final long SIZE = 4L * PIECE + 5000; // 5 pieces, the last one short
+    private static final int PER_TORRENT = 6;
+
+    /** An admission policy as the engine will set one: here, nobody gets into private torrents. */
+    @Configuration(proxyBeanMethods = false)
+    static class OnlyPublicTorrents {
+        @Bean
+        BtAdmission onlyPublic() {
+            return (infoHash, remote, privateTorrent) -> !privateTorrent;
+        }
+    }
 
     @TempDir
     static Path dir;
@@ -49,7 +66,8 @@ class BtPeerWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        seed = TestAgent.start(dir.resolve("seed"));
+        seed = TestAgent.start(dir.resolve("seed"), new Class<?>[] {OnlyPublicTorrents.class},
+                "p2pnet.agent.bittorrent.max-connections-per-torrent=" + PER_TORRENT);
         client = TestAgent.start(dir.resolve("client"));
         Path file = SeedFiles.randomFile(dir.resolve("files/wire.bin"), SIZE, 8);
         bytes = Files.readAllBytes(file);
@@ -186,6 +204,59 @@ class BtPeerWireTest {
             assertThat(Arrays.copyOfRange(piece, 8, piece.length))
                     .isEqualTo(Arrays.copyOfRange(bytes, 4 * PIECE + 1000, 4 * PIECE + 5000));
         }
+    }
+
+    @Test
+    void admissionRefusesWhatItDoesNotAdmit() throws Exception {
+        Path file = SeedFiles.randomFile(dir.resolve("files/private.bin"), 100_000, 9);
+        Metainfo privateTorrent = TorrentWriter.create(file, TorrentOptions.defaults().withPrivate(true));
+        seed.catalog().publish(SeedFiles.share(file, privateTorrent.toBytes()));
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            peer.send(RawPeer.handshake(RawPeer.PROTOCOL, privateTorrent.infoHash().hex(), new byte[8]));
+            assertThat(peer.closedByRemote()).isTrue();
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void connectionsBeyondThePerTorrentLimitAreRefused() throws Exception {
+        BtPeers peers = seed.bean(BtPeers.class);
+        Await.until("only the client's connection left", Duration.ofSeconds(30),
+                () -> peers.connected(shared.infoHash()).size() == 1);
+        List<RawPeer> open = new ArrayList<>();
+        try {
+            for (int i = 1; i < PER_TORRENT; i++) {
+                open.add(new RawPeer(peers.port()).handshake(shared.infoHash(), false));
+            }
+            Await.until("the limit to be reached", Duration.ofSeconds(30),
+                    () -> peers.connected(shared.infoHash()).size() == PER_TORRENT);
+            try (RawPeer oneTooMany = new RawPeer(peers.port())) {
+                oneTooMany.send(RawPeer.handshake(RawPeer.PROTOCOL, shared.infoHash(), new byte[8]));
+                assertThat(oneTooMany.closedByRemote()).isTrue();
+            }
+        } finally {
+            for (RawPeer peer : open) {
+                peer.close();
+            }
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void peersLearntByPexAreKeptAndConnectionsAreCounted() throws Exception {
+        BtPeers peers = seed.bean(BtPeers.class);
+        try (RawPeer peer = new RawPeer(peers.port()).handshake(shared.infoHash(), true)) {
+            peer.send(RawPeer.message(20, concat(new byte[] {0}, "d1:md6:ut_pexi7eee".getBytes(StandardCharsets.US_ASCII))));
+            byte[] added = {127, 0, 0, 9, (byte) 0x9c, 0x41}; // 127.0.0.9:40001
+            byte[] pex = concat("d5:added6:".getBytes(StandardCharsets.US_ASCII), concat(added, new byte[] {'e'}));
+            peer.send(RawPeer.message(20, concat(new byte[] {Extensions.UT_PEX}, pex)));
+            InetSocketAddress learnt = new InetSocketAddress("127.0.0.9", 40001);
+            Await.until("the PEX peer to be kept", Duration.ofSeconds(20), () -> peers.connected(shared.infoHash())
+                    .stream().anyMatch(p -> p.pexPeers().contains(learnt)));
+        }
+        MeterRegistry registry = client.bean(MeterRegistry.class);
+        assertThat(registry.get("p2pnet.agent.bt.connections").tag("direction", "out").gauge().value())
+                .isGreaterThanOrEqualTo(1);
     }
 
     private static void assertGoodConnectionStillWorks() throws Exception {
