@@ -259,6 +259,34 @@ class BtPeerWireTest {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aDownloadInProgressServesOnlyVerifiedPiecesAndAnnouncesNewOnes() throws Exception {
+        Path file = SeedFiles.randomFile(dir.resolve("files/partial.bin"), 3L * PIECE, 10);
+        GrowingContent partial = new GrowingContent(SeedFiles.torrent(file, PIECE), file);
+        partial.verify(0);
+        seed.catalog().publishPartial(partial);
+        byte[] fileBytes = Files.readAllBytes(file);
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            peer.handshake(partial.infoHash(), false);
+            assertThat(peer.awaitMessage(5)).containsExactly((byte) 0x80); // piece 0 of 3
+            peer.send(RawPeer.message(2, new byte[0]));
+            peer.awaitMessage(1);
+            peer.send(RawPeer.message(6, RawPeer.ints(2, 0, 16 * 1024))); // not verified yet: ignored
+            peer.send(RawPeer.message(6, RawPeer.ints(0, 0, 16 * 1024)));
+            // requests are handled in order: the first answer is piece 0, the request for piece 2 was dropped
+            assertThat(Arrays.copyOfRange(peer.awaitMessage(7), 0, 8)).isEqualTo(RawPeer.ints(0, 0));
+            partial.verify(2);
+            assertThat(peer.awaitMessage(4)).isEqualTo(RawPeer.ints(2)); // HAVE 2 once it is verified
+            peer.send(RawPeer.message(6, RawPeer.ints(2, 16 * 1024, 16 * 1024)));
+            byte[] piece = peer.awaitMessage(7);
+            assertThat(Arrays.copyOfRange(piece, 0, 8)).isEqualTo(RawPeer.ints(2, 16 * 1024));
+            assertThat(Arrays.copyOfRange(piece, 8, piece.length))
+                    .isEqualTo(Arrays.copyOfRange(fileBytes, 2 * PIECE + 16 * 1024, 2 * PIECE + 32 * 1024));
+        } finally {
+            seed.catalog().withdrawPartial(partial);
+        }
+    }
+
     private static void assertGoodConnectionStillWorks() throws Exception {
         assertThat(good.isOpen()).isTrue();
         byte[] piece = good.fetchPiece(1, PIECE, n -> { });
