@@ -98,7 +98,7 @@ class BtAria2InteropTest {
     }
 
     @Test
-    void aria2DownloadsFromTheAgentFoundThroughTheTracker() throws Exception {
+    void aria2DownloadsFromTheAgentFoundThroughTheTrackerByTorrentAndByMagnet() throws Exception {
         Path file = SeedFiles.randomFile(dir.resolve("agent-files/from-agent.bin"), 9L * PIECE + 777, 78);
         int trackerPort = freePort();
         String announce = "http://127.0.0.1:" + trackerPort + "/announce";
@@ -124,7 +124,17 @@ class BtAria2InteropTest {
         assertThat(aria.waitFor(3, TimeUnit.MINUTES)).as("aria2c finished").isTrue();
         assertThat(aria.exitValue()).as("aria2c exit code, see aria-download.log").isZero();
         assertThat(Files.mismatch(file, out.resolve("from-agent.bin"))).isEqualTo(-1);
-        assertThat(shared.infoHash()).isEqualTo(metainfo.infoHash().hex());
+
+        // a magnet link: aria2c needs the agent's ut_metadata (BEP 9) before it can download
+        Path magnetOut = Files.createDirectories(dir.resolve("aria-magnet"));
+        List<String> magnet = new ArrayList<>(List.of("aria2c", "--dir=" + magnetOut, "--seed-time=0",
+                "--listen-port=" + freePort(), "--bt-stop-timeout=120"));
+        magnet.addAll(NOP);
+        magnet.add("magnet:?xt=urn:btih:" + shared.infoHash() + "&tr=" + URLEncoder.encode(announce, StandardCharsets.UTF_8));
+        Process viaMagnet = start(magnet, dir.resolve("aria-magnet.log"));
+        assertThat(viaMagnet.waitFor(3, TimeUnit.MINUTES)).as("aria2c (magnet) finished").isTrue();
+        assertThat(viaMagnet.exitValue()).as("aria2c exit code, see aria-magnet.log").isZero();
+        assertThat(Files.mismatch(file, magnetOut.resolve("from-agent.bin"))).isEqualTo(-1);
     }
 
     @FunctionalInterface
