@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts payload bytes as {@code p2pnet_agent_bytes_total{direction="in|out", peer_kind}}, where
  * peer_kind is {@code agent} (another agent's transfer port), {@code mirror} (an HTTP mirror or BEP 19
- * web seed we fetch from) or {@code http} (a plain HTTP client or BitTorrent client using us as a web seed).
+ * web seed we fetch from), {@code http} (a plain HTTP client or BitTorrent client using us as a web seed)
+ * or {@code bittorrent} (the BitTorrent peer wire, both directions).
  */
 @Component
 public class TrafficMeter {

@@ -150,6 +150,11 @@ class BitTorrentNetwork implements PeerNetwork {
         }
 
         @Override
+        public boolean metersItself() {
+            return true; // the wire layer counts every block it receives, asked for or not
+        }
+
+        @Override
         public boolean isOpen() {
             return peer.isOpen();
         }

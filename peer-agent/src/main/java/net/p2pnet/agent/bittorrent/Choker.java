@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 final class Choker {
 
     private final int slots;
-    private final Map<PeerConnection, Long> lastCount = new HashMap<>();
-    private PeerConnection optimistic;
+    private final Map<ChokeTarget, Long> lastCount = new HashMap<>();
+    private ChokeTarget optimistic;
 
     Choker(int slots) {
         this.slots = slots;
@@ -28,38 +28,38 @@ final class Choker {
      * @param seed              whether we have the whole content (rank by what we send)
      * @param rotateOptimistic  whether the optimistic unchoke moves on now
      */
-    synchronized void rechoke(List<PeerConnection> connections, boolean seed, boolean rotateOptimistic) {
-        Map<PeerConnection, Long> rates = new HashMap<>();
-        for (PeerConnection c : connections) {
+    synchronized void rechoke(List<? extends ChokeTarget> connections, boolean seed, boolean rotateOptimistic) {
+        Map<ChokeTarget, Long> rates = new HashMap<>();
+        for (ChokeTarget c : connections) {
             long count = seed ? c.uploaded() : c.downloaded();
             rates.put(c, count - lastCount.getOrDefault(c, 0L));
             lastCount.put(c, count);
         }
         lastCount.keySet().retainAll(connections);
-        List<PeerConnection> interested = connections.stream().filter(PeerConnection::peerInterested)
-                .sorted(Comparator.comparingLong((PeerConnection c) -> rates.get(c)).reversed()).toList();
-        Set<PeerConnection> unchoked = interested.stream().limit(slots).collect(Collectors.toSet());
-        List<PeerConnection> rest = interested.stream().filter(c -> !unchoked.contains(c)).toList();
+        List<ChokeTarget> interested = connections.stream().map(ChokeTarget.class::cast)
+                .filter(ChokeTarget::peerInterested).sorted(Comparator.comparingLong((ChokeTarget c) -> rates.get(c)).reversed()).toList();
+        Set<ChokeTarget> unchoked = interested.stream().limit(slots).collect(Collectors.toSet());
+        List<ChokeTarget> rest = interested.stream().filter(c -> !unchoked.contains(c)).toList();
         if (rotateOptimistic || optimistic == null || !rest.contains(optimistic)) {
             optimistic = rest.isEmpty() ? null : rest.get(ThreadLocalRandom.current().nextInt(rest.size()));
         }
         if (optimistic != null) {
             unchoked.add(optimistic);
         }
-        for (PeerConnection c : connections) {
+        for (ChokeTarget c : connections) {
             c.setChoking(!unchoked.contains(c));
         }
     }
 
     /** A peer became interested: unchoke it now if a slot (or the optimistic place) is free, not 10 s later. */
-    synchronized void interested(PeerConnection connection, List<PeerConnection> connections) {
+    synchronized void interested(ChokeTarget connection, List<? extends ChokeTarget> connections) {
         long unchoked = connections.stream().filter(c -> c != connection && c.isOpen() && !c.amChoking()).count();
         if (unchoked < slots + 1) {
             connection.setChoking(false);
         }
     }
 
-    synchronized void forget(PeerConnection connection) {
+    synchronized void forget(ChokeTarget connection) {
         lastCount.remove(connection);
         if (optimistic == connection) {
             optimistic = null;

@@ -39,12 +39,21 @@ record Handshake(byte[] reserved, byte[] infoHash, byte[] peerId) {
         out.flush();
     }
 
+    /** Not a plain BEP 3 handshake: refused, but no sign of a hostile peer. */
+    static final class UnsupportedHandshake extends IOException {
+        UnsupportedHandshake(String message) {
+            super(message);
+        }
+    }
+
     /** Reads a handshake; a wrong protocol string is a {@link ProtocolViolation}. */
     static Handshake read(DataInputStream in) throws IOException {
         byte[] head = new byte[LENGTH];
         in.readFully(head, 0, 1);
         if (head[0] != PROTOCOL.length) {
-            throw new ProtocolViolation("handshake protocol string length is " + (head[0] & 0xff) + ", not 19");
+            // typically an encrypted (MSE/PE) handshake, which we do not speak; clients then retry in plain text
+            throw new UnsupportedHandshake("handshake protocol string length is " + (head[0] & 0xff)
+                    + ", not 19 (encrypted handshakes, MSE/PE, are not supported)");
         }
         in.readFully(head, 1, LENGTH - 1);
         if (!Arrays.equals(head, 1, 20, PROTOCOL, 0, PROTOCOL.length)) {

@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * through the upload limit, and the fetch side ({@link #fetchPiece}, {@link #fetchMetadata}) that
  * callers' threads drive. Shared state sits under one lock; waiting is on its condition.
  */
-final class PeerConnection implements BtPeer {
+final class PeerConnection implements BtPeer, ChokeTarget {
 
     private static final Logger log = LoggerFactory.getLogger(PeerConnection.class);
 
@@ -300,7 +300,8 @@ final class PeerConnection implements BtPeer {
         return remotePeerId.clone();
     }
 
-    boolean peerInterested() {
+    @Override
+    public boolean peerInterested() {
         lock.lock();
         try {
             return peerInterested && !closed;
@@ -309,7 +310,8 @@ final class PeerConnection implements BtPeer {
         }
     }
 
-    boolean amChoking() {
+    @Override
+    public boolean amChoking() {
         lock.lock();
         try {
             return amChoking;
@@ -641,7 +643,8 @@ final class PeerConnection implements BtPeer {
     }
 
     /** Chokes or unchokes the peer (the choker decides). A choke drops its queued requests. */
-    void setChoking(boolean choke) {
+    @Override
+    public void setChoking(boolean choke) {
         lock.lock();
         try {
             if (closed || amChoking == choke) {

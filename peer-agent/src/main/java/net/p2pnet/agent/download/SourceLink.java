@@ -52,6 +52,11 @@ public interface SourceLink {
         return java.util.List.of();
     }
 
+    /** Whether the network counts received payload in {@code p2pnet_agent_bytes_total} itself. */
+    default boolean metersItself() {
+        return false;
+    }
+
     boolean isOpen();
 
     void close(String reason);

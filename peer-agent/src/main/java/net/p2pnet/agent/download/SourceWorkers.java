@@ -208,7 +208,9 @@ final class SourceWorkers {
             }
             env.limits().download().acquire(bytes);
             download.limiter().acquire(bytes);
-            env.meter().count(TrafficMeter.Direction.IN, source.peerKind(), bytes);
+            if (!link.metersItself()) {
+                env.meter().count(TrafficMeter.Direction.IN, source.peerKind(), bytes);
+            }
             source.received(bytes);
             download.downloaded().addAndGet(bytes);
         };

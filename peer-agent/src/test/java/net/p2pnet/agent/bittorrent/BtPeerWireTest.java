@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.p2pnet.agent.testkit.Await;
@@ -18,7 +20,12 @@ import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;
 import net.p2pnet.agent.transfer.SharedContent;
 import net.p2pnet.model.torrent.InfoDictionary;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.p2pnet.model.torrent.Metainfo;
+import net.p2pnet.model.torrent.TorrentOptions;
+import net.p2pnet.model.torrent.TorrentWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,16 @@ class BtPeerWireTest {
 
     private static final int PIECE = 256 * 1024;
     private static final long SIZE = 4L * PIECE + 5000; // 5 pieces, the last one short
+    private static final int PER_TORRENT = 6;
+
+    /** An admission policy as the engine will set one: here, nobody gets into private torrents. */
+    @Configuration(proxyBeanMethods = false)
+    static class OnlyPublicTorrents {
+        @Bean
+        BtAdmission onlyPublic() {
+            return (infoHash, remote, privateTorrent) -> !privateTorrent;
+        }
+    }
 
     @TempDir
     static Path dir;
@@ -49,7 +66,8 @@ class BtPeerWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        seed = TestAgent.start(dir.resolve("seed"));
+        seed = TestAgent.start(dir.resolve("seed"), new Class<?>[] {OnlyPublicTorrents.class},
+                "p2pnet.agent.bittorrent.max-connections-per-torrent=" + PER_TORRENT);
         client = TestAgent.start(dir.resolve("client"));
         Path file = SeedFiles.randomFile(dir.resolve("files/wire.bin"), SIZE, 8);
         bytes = Files.readAllBytes(file);
@@ -185,6 +203,87 @@ class BtPeerWireTest {
             assertThat(Arrays.copyOfRange(piece, 0, 8)).isEqualTo(RawPeer.ints(4, 1000));
             assertThat(Arrays.copyOfRange(piece, 8, piece.length))
                     .isEqualTo(Arrays.copyOfRange(bytes, 4 * PIECE + 1000, 4 * PIECE + 5000));
+        }
+    }
+
+    @Test
+    void admissionRefusesWhatItDoesNotAdmit() throws Exception {
+        Path file = SeedFiles.randomFile(dir.resolve("files/private.bin"), 100_000, 9);
+        Metainfo privateTorrent = TorrentWriter.create(file, TorrentOptions.defaults().withPrivate(true));
+        seed.catalog().publish(SeedFiles.share(file, privateTorrent.toBytes()));
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            peer.send(RawPeer.handshake(RawPeer.PROTOCOL, privateTorrent.infoHash().hex(), new byte[8]));
+            assertThat(peer.closedByRemote()).isTrue();
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void connectionsBeyondThePerTorrentLimitAreRefused() throws Exception {
+        BtPeers peers = seed.bean(BtPeers.class);
+        Await.until("only the client's connection left", Duration.ofSeconds(30),
+                () -> peers.connected(shared.infoHash()).size() == 1);
+        List<RawPeer> open = new ArrayList<>();
+        try {
+            for (int i = 1; i < PER_TORRENT; i++) {
+                open.add(new RawPeer(peers.port()).handshake(shared.infoHash(), false));
+            }
+            Await.until("the limit to be reached", Duration.ofSeconds(30),
+                    () -> peers.connected(shared.infoHash()).size() == PER_TORRENT);
+            try (RawPeer oneTooMany = new RawPeer(peers.port())) {
+                oneTooMany.send(RawPeer.handshake(RawPeer.PROTOCOL, shared.infoHash(), new byte[8]));
+                assertThat(oneTooMany.closedByRemote()).isTrue();
+            }
+        } finally {
+            for (RawPeer peer : open) {
+                peer.close();
+            }
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void peersLearntByPexAreKeptAndConnectionsAreCounted() throws Exception {
+        BtPeers peers = seed.bean(BtPeers.class);
+        try (RawPeer peer = new RawPeer(peers.port()).handshake(shared.infoHash(), true)) {
+            peer.send(RawPeer.message(20, concat(new byte[] {0}, "d1:md6:ut_pexi7eee".getBytes(StandardCharsets.US_ASCII))));
+            byte[] added = {127, 0, 0, 9, (byte) 0x9c, 0x41}; // 127.0.0.9:40001
+            byte[] pex = concat("d5:added6:".getBytes(StandardCharsets.US_ASCII), concat(added, new byte[] {'e'}));
+            peer.send(RawPeer.message(20, concat(new byte[] {Extensions.UT_PEX}, pex)));
+            InetSocketAddress learnt = new InetSocketAddress("127.0.0.9", 40001);
+            Await.until("the PEX peer to be kept", Duration.ofSeconds(20), () -> peers.connected(shared.infoHash())
+                    .stream().anyMatch(p -> p.pexPeers().contains(learnt)));
+        }
+        MeterRegistry registry = client.bean(MeterRegistry.class);
+        assertThat(registry.get("p2pnet.agent.bt.connections").tag("direction", "out").gauge().value())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aDownloadInProgressServesOnlyVerifiedPiecesAndAnnouncesNewOnes() throws Exception {
+        Path file = SeedFiles.randomFile(dir.resolve("files/partial.bin"), 3L * PIECE, 10);
+        GrowingContent partial = new GrowingContent(SeedFiles.torrent(file, PIECE), file);
+        partial.verify(0);
+        seed.catalog().publishPartial(partial);
+        byte[] fileBytes = Files.readAllBytes(file);
+        try (RawPeer peer = new RawPeer(seed.bean(BtPeers.class).port())) {
+            peer.handshake(partial.infoHash(), false);
+            assertThat(peer.awaitMessage(5)).containsExactly((byte) 0x80); // piece 0 of 3
+            peer.send(RawPeer.message(2, new byte[0]));
+            peer.awaitMessage(1);
+            peer.send(RawPeer.message(6, RawPeer.ints(2, 0, 16 * 1024))); // not verified yet: ignored
+            peer.send(RawPeer.message(6, RawPeer.ints(0, 0, 16 * 1024)));
+            // requests are handled in order: the first answer is piece 0, the request for piece 2 was dropped
+            assertThat(Arrays.copyOfRange(peer.awaitMessage(7), 0, 8)).isEqualTo(RawPeer.ints(0, 0));
+            partial.verify(2);
+            assertThat(peer.awaitMessage(4)).isEqualTo(RawPeer.ints(2)); // HAVE 2 once it is verified
+            peer.send(RawPeer.message(6, RawPeer.ints(2, 16 * 1024, 16 * 1024)));
+            byte[] piece = peer.awaitMessage(7);
+            assertThat(Arrays.copyOfRange(piece, 0, 8)).isEqualTo(RawPeer.ints(2, 16 * 1024));
+            assertThat(Arrays.copyOfRange(piece, 8, piece.length))
+                    .isEqualTo(Arrays.copyOfRange(fileBytes, 2 * PIECE + 16 * 1024, 2 * PIECE + 32 * 1024));
+        } finally {
+            seed.catalog().withdrawPartial(partial);
         }
     }
 

@@ -9,10 +9,12 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A hand-driven peer on a raw socket: sends whatever a test wants, well-formed or hostile. */
 final class RawPeer implements AutoCloseable {
 
+    private static final AtomicLong NEXT_ID = new AtomicLong();
     static final byte[] PROTOCOL = "BitTorrent protocol".getBytes(StandardCharsets.US_ASCII);
 
     private final Socket socket;
@@ -27,7 +29,8 @@ final class RawPeer implements AutoCloseable {
     }
 
     static byte[] handshake(byte[] protocol, String infoHashHex, byte[] reserved) {
-        byte[] peerId = "-TT0001-rawpeer00000".getBytes(StandardCharsets.US_ASCII);
+        // a fresh peer id each time: the agent keeps one connection per peer id and torrent
+        byte[] peerId = String.format("-TT0001-%012d", NEXT_ID.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocate(1 + protocol.length + 48).put((byte) protocol.length).put(protocol).put(reserved)
                 .put(HexFormat.of().parseHex(infoHashHex)).put(peerId).array();
     }
