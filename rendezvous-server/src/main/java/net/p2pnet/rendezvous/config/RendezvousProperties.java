@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param peerTtl           a peer that has not sent a heartbeat for this long is dropped everywhere
  * @param heartbeatInterval how often agents are told to send heartbeats (must be well below {@code peerTtl})
  * @param roomTtl           a room not re-announced for this long is dropped everywhere
- * @param ticketTtl         validity of peer tickets and passkeys (renewed with every heartbeat)
+ * @param ticketTtl         validity of peer tickets and passkeys (renewed by the first heartbeat after half of it has passed)
  * @param trustedProxies    IP addresses whose {@code X-Forwarded-For} header is believed
  * @param maxClientBody     largest body accepted on the client API
  * @param maxNeighbours     upper bound of {@code GET /peers?limit=N}

@@ -78,7 +78,7 @@ public class PeerController {
         }
     }
 
-    @Operation(summary = "Keep alive (optional body: PeerHeartbeat); returns the observed address and a fresh ticket")
+    @Operation(summary = "Keep alive (optional body: PeerHeartbeat); returns the observed address and a ticket (renewed once half its validity has passed)")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = PeerHeartbeat.class)))
     @PutMapping("/{id}/heartbeat")
     public HeartbeatResponse heartbeat(@PathVariable String id, HttpServletRequest request,
@@ -86,7 +86,8 @@ public class PeerController {
         PeerTicket ticket = tickets.authenticate(authorization);
         byte[] body = bodies.readBytes(request, maxBody);
         PeerHeartbeat heartbeat = body.length == 0 ? null : bodies.parse(body, PeerHeartbeat.class);
-        return peers.heartbeat(id, ticket, heartbeat, addresses.resolve(request));
+        return peers.heartbeat(id, ticket, PeerTicket.fromAuthorizationHeader(authorization), heartbeat,
+                addresses.resolve(request));
     }
 
     @Operation(summary = "Leave the network")

@@ -78,8 +78,9 @@ public class PeerService {
                 observed, neighbours, properties.heartbeatInterval().toSeconds(), self.id(), tickets.ticketKey());
     }
 
-    /** Keeps a peer alive, records its current address and renews its ticket. */
-    public HeartbeatResponse heartbeat(String peerId, PeerTicket ticket, PeerHeartbeat body, ObservedAddress observed) {
+    /** Keeps a peer alive, records its current address and renews its ticket once half its validity has passed. */
+    public HeartbeatResponse heartbeat(String peerId, PeerTicket ticket, String token, PeerHeartbeat body,
+            ObservedAddress observed) {
         requireOwnTicket(peerId, ticket);
         int newPort = body == null || body.transferPort() == 0 ? 0 : validPort(body.transferPort(), "transferPort");
         PeerRecord current = directory.find(peerId).orElseThrow(() -> ApiProblem.notFound("peer '" + peerId
@@ -87,7 +88,8 @@ public class PeerService {
         Instant now = clock.instant();
         directory.entries().update(peerId, old -> new PeerRecord(peerId, current.name(), observed.address(),
                 newPort == 0 ? current.port() : newPort, self.id(), now, Versions.next(clock, old), false));
-        TicketAuthenticator.IssuedTicket issued = tickets.issue(peerId, current.name(), properties.ticketTtl());
+        TicketAuthenticator.IssuedTicket issued = tickets.renewIfPastHalfLife(ticket, token, current.name(),
+                properties.ticketTtl());
         return new HeartbeatResponse(observed, issued.token(), issued.ticket().expiresAt(), issued.passkey(),
                 tickets.ticketKey());
     }
