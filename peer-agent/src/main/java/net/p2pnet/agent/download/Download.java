@@ -41,6 +41,7 @@ final class Download implements ServedContent {
     private final AtomicInteger piecesFailed = new AtomicInteger();
     private final RateLimiter limiter = new RateLimiter(0);
     private final BitSet checkedChunks = new BitSet();
+    private final Map<Integer, String> pieceOrigins = new ConcurrentHashMap<>();
     private volatile DownloadSpec spec;
     private volatile TorrentContent content;
     private volatile Ed2kHash ed2k;
@@ -94,6 +95,11 @@ final class Download implements ServedContent {
 
     AtomicLong downloaded() {
         return downloaded;
+    }
+
+    /** The network each written, not yet committed piece came through (for the metrics' labels). */
+    Map<Integer, String> pieceOrigins() {
+        return pieceOrigins;
     }
 
     BitSet checkedChunks() {

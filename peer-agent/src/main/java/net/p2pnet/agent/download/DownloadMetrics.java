@@ -4,30 +4,43 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 import net.p2pnet.model.api.DownloadState;
 import org.springframework.stereotype.Component;
 
 /**
- * Download counters: {@code p2pnet_agent_pieces_verified_total}, {@code p2pnet_agent_pieces_failed_total},
- * {@code p2pnet_agent_sources_banned_total} and the gauge {@code p2pnet_agent_downloads{state}}.
+ * Download counters, each labelled with the network the piece or source came through ({@code p2pnet},
+ * {@code bittorrent}, {@code http}): {@code p2pnet_agent_pieces_verified_total{network}},
+ * {@code p2pnet_agent_pieces_failed_total{network}}, {@code p2pnet_agent_sources_banned_total{network}};
+ * and the gauge {@code p2pnet_agent_downloads{state}}.
  */
 @Component
 public class DownloadMetrics {
 
+    private static final String VERIFIED = "p2pnet.agent.pieces.verified";
+    private static final String FAILED = "p2pnet.agent.pieces.failed";
+    private static final String BANNED = "p2pnet.agent.sources.banned";
+
     private final MeterRegistry registry;
-    private final Counter verified;
-    private final Counter failed;
-    private final Counter banned;
 
     public DownloadMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.verified = Counter.builder("p2pnet.agent.pieces.verified")
-                .description("pieces that passed SHA-1 (and MD4 where their chunk completed)").register(registry);
-        this.failed = Counter.builder("p2pnet.agent.pieces.failed")
-                .description("pieces received with bad data and discarded").register(registry);
-        this.banned = Counter.builder("p2pnet.agent.sources.banned")
-                .description("sources banned for a file after repeated bad data").register(registry);
+        // registered up front, so every series exists (at 0) before the first download
+        for (String network : List.of(PeerNetwork.P2PNET, PeerNetwork.BITTORRENT, "http")) {
+            pieceCounter(VERIFIED, network);
+            pieceCounter(FAILED, network);
+            pieceCounter(BANNED, network);
+        }
+    }
+
+    private Counter pieceCounter(String name, String network) {
+        String description = switch (name) {
+            case VERIFIED -> "pieces that passed SHA-1 (and MD4 where their chunk completed), by network";
+            case FAILED -> "pieces received with bad data and discarded, by network";
+            default -> "sources banned for a file after repeated bad data, by network";
+        };
+        return Counter.builder(name).description(description).tag("network", network).register(registry);
     }
 
     void watch(Supplier<Collection<Download>> downloads) {
@@ -45,15 +58,15 @@ public class DownloadMetrics {
                 .register(registry);
     }
 
-    void pieceVerified() {
-        verified.increment();
+    void pieceVerified(String network) {
+        pieceCounter(VERIFIED, network).increment();
     }
 
-    void pieceFailed() {
-        failed.increment();
+    void pieceFailed(String network) {
+        pieceCounter(FAILED, network).increment();
     }
 
-    void sourceBanned() {
-        banned.increment();
+    void sourceBanned(String network) {
+        pieceCounter(BANNED, network).increment();
     }
 }

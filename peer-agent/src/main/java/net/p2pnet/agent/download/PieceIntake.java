@@ -40,6 +40,7 @@ final class PieceIntake {
         if (!board.markWritten(piece)) {
             return;
         }
+        download.pieceOrigins().put(piece, source.network());
         try {
             file.write(piece, ByteBuffer.wrap(data));
         } catch (IOException e) {
@@ -59,18 +60,19 @@ final class PieceIntake {
         PieceBoard board = download.board();
         pieces.stream().forEach(piece -> {
             board.verified(piece);
-            env.metrics().pieceVerified();
+            String network = download.pieceOrigins().remove(piece);
+            env.metrics().pieceVerified(network == null ? "unknown" : network);
         });
     }
 
     private void rejectPiece(RemoteSource source, int piece) {
         download.pieceFailed();
-        env.metrics().pieceFailed();
+        env.metrics().pieceFailed(source.network());
         download.board().failed(piece);
         log.info("download {}: piece {} from {} failed its SHA-1 check; fetching it again", download.id(), piece,
                 source.key());
         if (source.badPiece(piece)) {
-            env.metrics().sourceBanned();
+            env.metrics().sourceBanned(source.network());
             if (!source.isMirror()) {
                 download.board().removeAvailability(source.has());
             }
@@ -102,7 +104,9 @@ final class PieceIntake {
      * link, the torrent itself is not that file.
      */
     private void chunkFailed(BitSet bad) {
-        env.metrics().pieceFailed();
+        String liarNetwork = download.ed2kFrom() == null || download.sources().get(download.ed2kFrom()) == null
+                ? "unknown" : download.sources().get(download.ed2kFrom()).network();
+        env.metrics().pieceFailed(liarNetwork);
         if (download.spec().ed2kHash() != null) {
             download.failed("the torrent's pieces do not match the ed2k link's chunk hashes: they describe different files");
             return;

@@ -132,6 +132,8 @@ class BitTorrentSwarmInteropTest {
                 assertThat(Files.mismatch(file, thirdOut.resolve("mixed.bin"))).isEqualTo(-1);
                 assertThat(outBytes(leech, "bittorrent")).as("bytes the downloading agent served over BitTorrent")
                         .isGreaterThan(0);
+                assertThat(counter(leech, "p2pnet.agent.pieces.verified", "bittorrent")).isPositive();
+                assertThat(counter(leech, "p2pnet.agent.pieces.verified", "p2pnet")).isPositive();
             }
         }
     }
@@ -172,6 +174,8 @@ class BitTorrentSwarmInteropTest {
                     assertThat(s.address()).endsWith(":" + liar.port());
                     assertThat(s.banned()).isTrue();
                 });
+                assertThat(counter(leech, "p2pnet.agent.pieces.failed", "bittorrent")).isPositive();
+                assertThat(counter(leech, "p2pnet.agent.sources.banned", "bittorrent")).isEqualTo(1);
             }
         }
     }
@@ -221,6 +225,11 @@ class BitTorrentSwarmInteropTest {
     private static double outBytes(RunningAgent agent, String peerKind) {
         Counter counter = agent.bean(MeterRegistry.class).find("p2pnet.agent.bytes")
                 .tags("direction", "out", "peer_kind", peerKind).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static double counter(RunningAgent agent, String name, String network) {
+        Counter counter = agent.bean(MeterRegistry.class).find(name).tag("network", network).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -106,7 +106,7 @@ class MultiSourceDownloadTest {
         assertThat(corrupt.banned()).isTrue();
         assertThat(source(done, seed1.address()).banned()).isFalse();
         assertThat(downloader.bean(io.micrometer.core.instrument.MeterRegistry.class)
-                .get("p2pnet.agent.sources.banned").counter().count()).isGreaterThanOrEqualTo(1);
+                .get("p2pnet.agent.sources.banned").tag("network", "p2pnet").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
