@@ -180,6 +180,33 @@ class BitTorrentSwarmInteropTest {
         }
     }
 
+    @Test
+    void privateTorrentAdmitsOnlyPeersTheTrackerHandedOut() throws Exception {
+        Path seedDir = Files.createDirectories(work.resolve("private-seed"));
+        SeedFiles.randomFile(seedDir.resolve("private.bin"), 3 * PIECE, 6);
+        // a join key makes the agent's torrents private (BEP 27)
+        try (RunningAgent seed = agent("private-seed", "p2pnet.agent.shared-dirs=" + seedDir,
+                "p2pnet.agent.join-key=join-bittorrent-test")) {
+            ServedContent content = awaitShared(seed);
+            assertThat(Metainfo.read(content.torrent()).info().isPrivate()).isTrue();
+            int port = seed.bean(BtPeers.class).port();
+            try (RawPeer stranger = new RawPeer(port)) {
+                stranger.send(RawPeer.handshake(RawPeer.PROTOCOL, content.infoHash(), new byte[8]));
+                assertThat(stranger.closedByRemote()).as("a peer the tracker never handed out").isTrue();
+            }
+
+            // a leecher joins the swarm through the tracker: now it is handed out, and admitted
+            announce(java.util.HexFormat.of().parseHex(content.infoHash()), ServiceProcess.freePort(), 1000);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                try (RawPeer member = new RawPeer(port)) {
+                    member.handshake(content.infoHash(), false);
+                    member.awaitMessage(5); // its bitfield: the connection was accepted
+                    return true;
+                }
+            });
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private RunningAgent agent(String name, String... properties) {
@@ -245,9 +272,13 @@ class BitTorrentSwarmInteropTest {
 
     /** What a client does when it starts seeding: tell the tracker where it listens. */
     private static void announceAsSeed(byte[] infoHash, int port) throws Exception {
+        announce(infoHash, port, 0);
+    }
+
+    private static void announce(byte[] infoHash, int port, long left) throws Exception {
         URI uri = URI.create(announce() + "?info_hash=" + percent(infoHash) + "&peer_id=" + percent(
-                "-XX0001-corruptcorru".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + "&port=" + port
-                + "&uploaded=0&downloaded=0&left=0&event=started&compact=1&ip=127.0.0.1");
+                ("-XX0001-" + String.format("%012d", port)).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                + "&port=" + port + "&uploaded=0&downloaded=0&left=" + left + "&event=started&compact=1&ip=127.0.0.1");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).doesNotContain("failure reason");

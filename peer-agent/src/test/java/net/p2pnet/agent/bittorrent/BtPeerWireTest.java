@@ -24,8 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import net.p2pnet.model.torrent.Metainfo;
 import net.p2pnet.model.torrent.TorrentOptions;
 import net.p2pnet.model.torrent.TorrentWriter;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,15 +42,6 @@ class BtPeerWireTest {
     private static final long SIZE = 4L * PIECE + 5000; // 5 pieces, the last one short
     private static final int PER_TORRENT = 6;
 
-    /** An admission policy as the engine will set one: here, nobody gets into private torrents. */
-    @Configuration(proxyBeanMethods = false)
-    static class OnlyPublicTorrents {
-        @Bean
-        BtAdmission onlyPublic() {
-            return (infoHash, remote, privateTorrent) -> !privateTorrent;
-        }
-    }
-
     @TempDir
     static Path dir;
 
@@ -66,7 +55,7 @@ class BtPeerWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        seed = TestAgent.start(dir.resolve("seed"), new Class<?>[] {OnlyPublicTorrents.class},
+        seed = TestAgent.start(dir.resolve("seed"), new Class<?>[0],
                 "p2pnet.agent.bittorrent.max-connections-per-torrent=" + PER_TORRENT);
         client = TestAgent.start(dir.resolve("client"));
         Path file = SeedFiles.randomFile(dir.resolve("files/wire.bin"), SIZE, 8);
@@ -207,7 +196,8 @@ class BtPeerWireTest {
     }
 
     @Test
-    void admissionRefusesWhatItDoesNotAdmit() throws Exception {
+    void privateTorrentRefusesPeersTheTrackerDidNotHandOut() throws Exception {
+        // the product admission (network.TrackerAdmission): this agent has no tracker, so no peer was handed out
         Path file = SeedFiles.randomFile(dir.resolve("files/private.bin"), 100_000, 9);
         Metainfo privateTorrent = TorrentWriter.create(file, TorrentOptions.defaults().withPrivate(true));
         seed.catalog().publish(SeedFiles.share(file, privateTorrent.toBytes()));
