@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -52,8 +53,12 @@ final class AgentClient {
         return send(request(path).DELETE(), path);
     }
 
-    /** Uploads a .torrent file as multipart/form-data (part {@code torrent}). */
-    JsonNode uploadTorrent(Path file) throws IOException {
+    /** Uploads a .torrent file as multipart/form-data (part {@code torrent}) with its mirrors and sources. */
+    JsonNode uploadTorrent(Path file, List<String> mirrors, List<String> sources) throws IOException {
+        StringBuilder query = new StringBuilder();
+        mirrors.forEach(m -> query.append(query.isEmpty() ? "?" : "&").append("mirrors=").append(encode(m)));
+        sources.forEach(s -> query.append(query.isEmpty() ? "?" : "&").append("sources=").append(encode(s)));
+        String path = "/api/v1/downloads" + query;
         String boundary = "p2pnet-cli-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\""
                 + file.getFileName().toString().replace("\"", "") + "\"\r\nContent-Type: application/x-bittorrent\r\n\r\n")
@@ -64,7 +69,7 @@ final class AgentClient {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return send(request("/api/v1/downloads").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "/api/v1/downloads");
     }
 

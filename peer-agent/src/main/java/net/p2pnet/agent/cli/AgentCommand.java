@@ -104,6 +104,30 @@ public final class AgentCommand implements Runnable {
         if (!d.path("error").isNull() && !d.path("error").isMissingNode()) {
             out().printf("    error: %s%n", d.path("error").asString());
         }
+        String sources = sourcesByNetwork(d.path("sources"));
+        if (!sources.isEmpty()) {
+            out().printf("    sources: %s%n", sources);
+        }
+    }
+
+    /** "2 p2pnet, 1 bittorrent (1 banned)": the sources in use, by network. */
+    private static String sourcesByNetwork(JsonNode sources) {
+        java.util.Map<String, Integer> byNetwork = new java.util.TreeMap<>();
+        int banned = 0;
+        for (JsonNode source : sources) {
+            if (source.path("banned").asBoolean()) {
+                banned++;
+            } else {
+                byNetwork.merge(source.path("network").asString(), 1, Integer::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        byNetwork.forEach((network, count) -> text.append(text.isEmpty() ? "" : ", ").append(count).append(' ')
+                .append(network));
+        if (banned > 0) {
+            text.append(text.isEmpty() ? "" : " ").append('(').append(banned).append(" banned)");
+        }
+        return text.toString();
     }
 
     @Command(name = "status", description = "Downloads with progress (and the network session).")
@@ -171,7 +195,7 @@ public final class AgentCommand implements Runnable {
         public Integer call() {
             Path file = Path.of(what.startsWith("file:") ? what.substring(5) : what);
             boolean isLink = what.matches("(?i)(magnet:|ed2k:|https?:).*");
-            return agent.once(c -> !isLink && Files.isRegularFile(file) ? c.uploadTorrent(file)
+            return agent.once(c -> !isLink && Files.isRegularFile(file) ? c.uploadTorrent(file, mirrors, sources)
                     : c.post("/api/v1/downloads", Map.of("link", what, "mirrors", mirrors, "sources", sources)),
                     added -> agent.printDownload(added, false));
         }

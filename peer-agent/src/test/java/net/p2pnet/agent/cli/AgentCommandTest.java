@@ -82,11 +82,13 @@ class AgentCommandTest {
         Path torrent = files.resolve("wanted.torrent");
         Files.write(torrent, TorrentWriter.create(content, TorrentOptions.defaults()).toBytes());
 
-        Run add = cli("add", torrent.toString());
+        // a source nobody answers on: it is listed (and tried again) all the same
+        Run add = cli("add", torrent.toString(), "--source", "127.0.0.1:1");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).contains("wanted.bin");
         String id = add.out().strip().split("\\s+")[0];
 
+        await().atMost(Duration.ofSeconds(30)).until(() -> cli("status").out().contains("sources: 1 p2pnet"));
         Run status = cli("status");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains(id).contains("wanted.bin").contains("network: not registered");
