@@ -27,7 +27,7 @@ final class Swarm {
     private static final long DISCOVERY_INTERVAL_MS = 5_000;
     private static final long EXCHANGE_INTERVAL_MS = 15_000;
     private static final long TICK_MS = 200;
-    private static final long COMMIT_INTERVAL_MS = 250;
+    private static final long COMMIT_INTERVAL_MS = 1000;
     private static final int MAX_GOSSIP = 256;
 
     private final Download download;
@@ -186,9 +186,10 @@ final class Swarm {
 
     /**
      * Commits start at most every {@value #COMMIT_INTERVAL_MS} ms: each one costs two {@code fsync}s
-     * (part file, pieces file) and a journal commit whatever its size, and a dozen a second showed as
-     * kernel time on a 2-core machine; fewer, larger batches also give the chunk check pairs to hash.
-     * Once nothing is left to fetch, the last pieces are committed at once.
+     * (part file, pieces file) and a journal commit whatever its size, and ten a second cost the
+     * 1 GiB benchmark about a second (docs/benchmarks.md); larger batches also give the chunk check
+     * pairs to hash. A crash loses at most that much verified work, fetched again. Once nothing is
+     * left to fetch, the last pieces are committed at once.
      */
     private void pauseBeforeNextCommit(long startedNanos) throws InterruptedException {
         long leftMs = COMMIT_INTERVAL_MS - (System.nanoTime() - startedNanos) / 1_000_000;
