@@ -3,7 +3,9 @@ package net.p2pnet.agent.download;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.transfer.FileInfo;
@@ -53,53 +55,136 @@ final class Ed2kChunkCheck {
     }
 
     /**
-     * Checks every chunk touching {@code piece} whose pieces are now all verified and that was not
-     * checked yet ({@code checked} is updated).
+     * Checks every chunk touching one of {@code pieces} whose pieces are now all verified and that
+     * was not checked yet ({@code checked} is updated).
      *
      * @return the pieces of chunks that failed MD4 (empty when all is well)
      */
-    static BitSet checkChunksAround(int piece, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
+    static BitSet checkChunksOf(BitSet pieces, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
+        return check(dueChunks(pieces, file, ed2k, checked), file, ed2k, checked);
+    }
+
+    /**
+     * The chunks touching one of {@code pieces} whose pieces are now all verified and that were not
+     * checked yet; they are marked in {@code checked} (whoever takes them must {@link #check} them, or
+     * clear their mark).
+     */
+    static List<Integer> dueChunks(BitSet pieces, PartialFile file, Ed2kHash ed2k, BitSet checked) {
+        PieceLayout layout = file.layout();
+        BitSet verified = file.verified();
+        List<Integer> due = new ArrayList<>();
+        synchronized (checked) {
+            int lastChunkSeen = -1;
+            for (int piece = pieces.nextSetBit(0); piece >= 0; piece = pieces.nextSetBit(piece + 1)) {
+                long pieceStart = layout.pieceOffset(piece);
+                int firstChunk = (int) (pieceStart / Ed2kHash.CHUNK_SIZE);
+                int lastChunk = (int) ((pieceStart + Math.max(1, layout.pieceSize(piece)) - 1) / Ed2kHash.CHUNK_SIZE);
+                for (int chunk = Math.max(firstChunk, lastChunkSeen + 1); chunk <= lastChunk && chunk < ed2k.chunkCount();
+                        chunk++) {
+                    lastChunkSeen = chunk;
+                    long start = chunkStart(chunk);
+                    if (!checked.get(chunk) && verified.nextClearBit(layout.firstPiece(start))
+                            > layout.lastPiece(start, chunkLength(chunk, layout))) {
+                        checked.set(chunk);
+                        due.add(chunk);
+                    }
+                }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * MD4s {@code due} chunks (marked in {@code checked}) read back from the part file (after their
+     * pieces were {@code fsync}ed), two at a time when there are two: one MD4 stream is
+     * latency-bound, and {@link Md4#updatePair} runs two side by side for 1.2-1.5 times the work.
+     * A chunk that fails loses its mark.
+     *
+     * @return the pieces of chunks that failed MD4 (empty when all is well)
+     */
+    static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
         PieceLayout layout = file.layout();
         BitSet bad = new BitSet();
-        long pieceStart = layout.pieceOffset(piece);
-        int firstChunk = (int) (pieceStart / Ed2kHash.CHUNK_SIZE);
-        int lastChunk = (int) ((pieceStart + Math.max(1, layout.pieceSize(piece)) - 1) / Ed2kHash.CHUNK_SIZE);
-        BitSet verified = file.verified();
-        for (int chunk = firstChunk; chunk <= lastChunk && chunk < ed2k.chunkCount(); chunk++) {
-            long start = (long) chunk * Ed2kHash.CHUNK_SIZE;
-            long length = Math.min(Ed2kHash.CHUNK_SIZE, layout.size() - start);
-            int from = layout.firstPiece(start);
-            int to = layout.lastPiece(start, length);
-            synchronized (checked) {
-                if (checked.get(chunk) || verified.nextClearBit(from) <= to) {
-                    continue;
-                }
-                checked.set(chunk);
-            }
-            if (!MessageDigest.isEqual(md4(file, start, length), ed2k.chunkHash(chunk))) {
-                bad.set(from, to + 1);
-                synchronized (checked) {
-                    checked.clear(chunk);
-                }
+        ByteBuffer first = ByteBuffer.allocateDirect(READ_BLOCK);
+        ByteBuffer second = ByteBuffer.allocateDirect(READ_BLOCK);
+        for (int i = 0; i < due.size(); i += 2) {
+            int one = due.get(i);
+            if (i + 1 < due.size()) {
+                int two = due.get(i + 1);
+                byte[][] digests = md4Pair(file, one, two, first, second);
+                judge(one, digests[0], ed2k, layout, checked, bad);
+                judge(two, digests[1], ed2k, layout, checked, bad);
+            } else {
+                Md4 md4 = new Md4();
+                feed(md4, file, chunkStart(one), chunkLength(one, layout), first);
+                judge(one, md4.digest(), ed2k, layout, checked, bad);
             }
         }
         return bad;
     }
 
-    private static byte[] md4(PartialFile file, long start, long length) throws IOException {
-        Md4 md4 = new Md4();
-        ByteBuffer buffer = ByteBuffer.allocate(READ_BLOCK);
+    private static long chunkStart(int chunk) {
+        return (long) chunk * Ed2kHash.CHUNK_SIZE;
+    }
+
+    private static long chunkLength(int chunk, PieceLayout layout) {
+        return Math.min(Ed2kHash.CHUNK_SIZE, layout.size() - chunkStart(chunk));
+    }
+
+    private static void judge(int chunk, byte[] md4, Ed2kHash ed2k, PieceLayout layout, BitSet checked, BitSet bad) {
+        if (!MessageDigest.isEqual(md4, ed2k.chunkHash(chunk))) {
+            long start = chunkStart(chunk);
+            bad.set(layout.firstPiece(start), layout.lastPiece(start, chunkLength(chunk, layout)) + 1);
+            synchronized (checked) {
+                checked.clear(chunk);
+            }
+        }
+    }
+
+    /** MD4 of two chunks: whole read blocks of both in one paired loop, then each one's rest alone. */
+    private static byte[][] md4Pair(PartialFile file, int one, int two, ByteBuffer first, ByteBuffer second)
+            throws IOException {
+        PieceLayout layout = file.layout();
+        Md4 m = new Md4();
+        Md4 n = new Md4();
+        long mAt = chunkStart(one);
+        long nAt = chunkStart(two);
+        long mLeft = chunkLength(one, layout);
+        long nLeft = chunkLength(two, layout);
+        // READ_BLOCK is a multiple of MD4's 64-byte block, so both digests stay at a block boundary
+        while (mLeft >= READ_BLOCK && nLeft >= READ_BLOCK) {
+            readFully(file, mAt, first, READ_BLOCK);
+            readFully(file, nAt, second, READ_BLOCK);
+            Md4.updatePair(m, first, n, second);
+            mAt += READ_BLOCK;
+            nAt += READ_BLOCK;
+            mLeft -= READ_BLOCK;
+            nLeft -= READ_BLOCK;
+        }
+        feed(m, file, mAt, mLeft, first);
+        feed(n, file, nAt, nLeft, second);
+        return new byte[][] {m.digest(), n.digest()};
+    }
+
+    private static void feed(Md4 md4, PartialFile file, long start, long length, ByteBuffer buffer) throws IOException {
         long done = 0;
         while (done < length) {
-            buffer.clear().limit((int) Math.min(READ_BLOCK, length - done));
-            int read = file.read(start + done, buffer);
-            if (read <= 0) {
-                throw new IOException("part file ended at " + (start + done));
-            }
-            buffer.flip();
+            int size = (int) Math.min(READ_BLOCK, length - done);
+            readFully(file, start + done, buffer, size);
             md4.update(buffer);
-            done += read;
+            done += size;
         }
-        return md4.digest();
+    }
+
+    /** Fills {@code buffer} with {@code size} bytes from {@code offset}, ready to be read. */
+    private static void readFully(PartialFile file, long offset, ByteBuffer buffer, int size) throws IOException {
+        buffer.clear().limit(size);
+        while (buffer.hasRemaining()) {
+            int read = file.read(offset + buffer.position(), buffer);
+            if (read <= 0) {
+                throw new IOException("part file ended at " + (offset + buffer.position()));
+            }
+        }
+        buffer.flip();
     }
 }

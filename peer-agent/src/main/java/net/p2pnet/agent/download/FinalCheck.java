@@ -45,9 +45,9 @@ final class FinalCheck {
         PieceLayout layout = file.layout();
         BitSet bad = new BitSet();
         try {
-            for (int piece = 0; piece < layout.pieceCount(); piece++) {
-                bad.or(Ed2kChunkCheck.checkChunksAround(piece, file, ed2k, download.checkedChunks()));
-            }
+            BitSet all = new BitSet();
+            all.set(0, layout.pieceCount());
+            bad.or(Ed2kChunkCheck.checkChunksOf(all, file, ed2k, download.checkedChunks()));
         } catch (IOException e) {
             download.storageFailed(e);
             return false;

@@ -2,7 +2,9 @@ package net.p2pnet.agent.download;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.model.hash.Ed2kHash;
 import org.slf4j.Logger;
@@ -18,6 +20,8 @@ final class PieceIntake {
 
     private final Download download;
     private final DownloadEnvironment env;
+    /** A complete chunk not hashed yet, waiting for a partner (commit thread only); -1 when none. */
+    private int heldChunk = -1;
 
     PieceIntake(Download download) {
         this.download = download;
@@ -56,10 +60,9 @@ final class PieceIntake {
      * on the board (so the download cannot be seen complete, and its file moved, while a check reads it).
      */
     void committed(BitSet pieces, PartialFile file) {
-        pieces.stream().forEach(piece -> checkChunks(piece, file));
-        PieceBoard board = download.board();
+        checkChunks(pieces, file);
+        download.board().verified(pieces);
         pieces.stream().forEach(piece -> {
-            board.verified(piece);
             String network = download.pieceOrigins().remove(piece);
             env.metrics().pieceVerified(network == null ? "unknown" : network);
         });
@@ -82,13 +85,31 @@ final class PieceIntake {
         }
     }
 
-    private void checkChunks(int piece, PartialFile file) {
+    /**
+     * MD4 of the chunks this commit completed. Chunks are hashed in pairs (see
+     * {@link Ed2kChunkCheck#check}); a commit usually completes one chunk, so an odd one out waits for
+     * the next commit's (unmarked meanwhile: if none comes, the final check hashes it).
+     */
+    private void checkChunks(BitSet pieces, PartialFile file) {
         Ed2kHash ed2k = download.ed2k();
         if (ed2k == null) {
             return;
         }
+        BitSet checked = download.checkedChunks();
+        List<Integer> due = new ArrayList<>(Ed2kChunkCheck.dueChunks(pieces, file, ed2k, checked));
+        synchronized (checked) {
+            if (heldChunk >= 0 && !checked.get(heldChunk) && heldChunk < ed2k.chunkCount()) {
+                checked.set(heldChunk);
+                due.add(heldChunk);
+            }
+            heldChunk = -1;
+            if (due.size() % 2 == 1) {
+                heldChunk = due.remove(due.size() - 1);
+                checked.clear(heldChunk);
+            }
+        }
         try {
-            BitSet bad = Ed2kChunkCheck.checkChunksAround(piece, file, ed2k, download.checkedChunks());
+            BitSet bad = Ed2kChunkCheck.check(due, file, ed2k, checked);
             if (!bad.isEmpty()) {
                 chunkFailed(bad);
             }

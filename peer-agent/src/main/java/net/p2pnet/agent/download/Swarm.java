@@ -27,6 +27,7 @@ final class Swarm {
     private static final long DISCOVERY_INTERVAL_MS = 5_000;
     private static final long EXCHANGE_INTERVAL_MS = 15_000;
     private static final long TICK_MS = 200;
+    private static final long COMMIT_INTERVAL_MS = 1000;
     private static final int MAX_GOSSIP = 256;
 
     private final Download download;
@@ -77,7 +78,20 @@ final class Swarm {
     }
 
     void spawn(String name, Runnable body) {
-        Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
+        spawn(Thread.ofVirtual().name(name), name, body);
+    }
+
+    /**
+     * A thread of its own for CPU-heavy work (chunk MD4 after each group commit): as a virtual thread
+     * it queued for the two carriers behind a dozen workers busy with SHA-1 and socket reads, and
+     * commits stalled for seconds (JFR, docs/benchmarks.md); the OS scheduler gives it its share.
+     */
+    void spawnPlatform(String name, Runnable body) {
+        spawn(Thread.ofPlatform().daemon().name(name), name, body);
+    }
+
+    private void spawn(Thread.Builder builder, String name, Runnable body) {
+        Thread thread = builder.unstarted(() -> {
             try {
                 body.run();
             } catch (RuntimeException e) {
@@ -97,7 +111,7 @@ final class Swarm {
             if (file == null || !running) {
                 return;
             }
-            spawn("commit-" + download.id(), () -> commitLoop(file));
+            spawnPlatform("commit-" + download.id(), () -> commitLoop(file));
             startMirrors();
             runUntilComplete(file);
         } catch (InterruptedException e) {
@@ -155,9 +169,11 @@ final class Swarm {
         PieceIntake intake = new PieceIntake(download);
         try {
             while (running || file.hasPending()) {
+                long started = System.nanoTime();
                 BitSet committed = file.commitPending(100);
                 if (!committed.isEmpty()) {
                     intake.committed(committed, file);
+                    pauseBeforeNextCommit(started);
                 }
             }
         } catch (java.io.IOException e) {
@@ -165,6 +181,20 @@ final class Swarm {
             download.storageFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Commits start at most every {@value #COMMIT_INTERVAL_MS} ms: each one costs two {@code fsync}s
+     * (part file, pieces file) and a journal commit whatever its size, and ten a second cost the
+     * 1 GiB benchmark about a second (docs/benchmarks.md); larger batches also give the chunk check
+     * pairs to hash. A crash loses at most that much verified work, fetched again. Once nothing is
+     * left to fetch, the last pieces are committed at once.
+     */
+    private void pauseBeforeNextCommit(long startedNanos) throws InterruptedException {
+        long leftMs = COMMIT_INTERVAL_MS - (System.nanoTime() - startedNanos) / 1_000_000;
+        for (; leftMs > 0 && running && !download.board().allStored(); leftMs -= 20) {
+            Thread.sleep(Math.min(20, leftMs));
         }
     }
 
