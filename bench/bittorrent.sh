@@ -16,13 +16,10 @@ ROUNDS=${ROUNDS:-3}
 AGENT_JAR=${AGENT_JAR:-peer-agent/target/peer-agent.jar}
 TRACKER_JAR=${TRACKER_JAR:-tracker-service/target/tracker-service.jar}
 [ -f "$AGENT_JAR" ] && [ -f "$TRACKER_JAR" ] || ./mvnw -B -ntp -q -pl peer-agent,tracker-service -am package -DskipTests
-WORK=$(mktemp -d /tmp/p2pnet-btbench.XXXXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
-trap cleanup EXIT
+BENCH_NAME=btbench . bench/lib.sh
 # KEEP=1 keeps $WORK (logs) for a look after the run
 
-TRACKER_PORT=6979; CONTROL=9795; TRANSFER=6895; BT=6905; SEED_PORTS=(6911 6912); ARIA_PORT=6913
+TRACKER_PORT=6979; CONTROL=9795; TRANSFER=7895; BT=7905; SEED_PORTS=(7911 7912); ARIA_PORT=7913
 NOP=(--enable-dht=false --enable-dht6=false --bt-enable-lpd=false --enable-peer-exchange=false
      --file-allocation=none --summary-interval=0 --console-log-level=error)
 mkdir -p "$WORK/seed1" "$WORK/seed2"
@@ -39,7 +36,6 @@ PIDS+=($!)
   --p2pnet.agent.bittorrent.port=$BT --p2pnet.data-dir="$WORK/agent" --p2pnet.agent.download-dir="$WORK/agent/downloads" \
   --p2pnet.agent.tracker-url="$ANNOUNCE" > "$WORK/agent.log" 2>&1 &
 PIDS+=($!)
-wait_up() { for _ in $(seq 1 1200); do curl -fsS "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return; sleep 0.5; done; echo "service on $1 did not start" >&2; exit 1; }
 wait_up $TRACKER_PORT; wait_up $CONTROL
 for i in 0 1; do
   aria2c "${NOP[@]}" --dir="$WORK/seed$((i + 1))" -V --seed-ratio=0.0 --listen-port=${SEED_PORTS[$i]} \
@@ -71,16 +67,11 @@ else:
 PY
 
 ours() {
-  local id t0 t1 state
+  local id t0 t1
   t0=$(date +%s.%N)
   id=$(curl -fsS -F "torrent=@$WORK/bench.torrent;type=application/x-bittorrent" \
        "http://127.0.0.1:$CONTROL/api/v1/downloads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  while :; do
-    state=$(curl -fsS "http://127.0.0.1:$CONTROL/api/v1/downloads/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
-    [ "$state" = COMPLETED ] && break
-    case "$state" in FAILED|PAUSED) echo "download $state, see $WORK/agent.log" >&2; exit 1;; esac
-    sleep 0.05
-  done
+  await_download "$CONTROL" "$id" "$WORK/agent.log"
   t1=$(date +%s.%N)
   cmp -s "$WORK/seed1/bench.bin" "$WORK/agent/downloads/bench.bin" || { echo "ours: content differs" >&2; exit 1; }
   curl -fsS -X DELETE "http://127.0.0.1:$CONTROL/api/v1/downloads/$id" >/dev/null
@@ -98,11 +89,4 @@ aria() {
   echo "$t1 - $t0" | bc
 }
 
-OURS=0; ARIA=0
-for r in $(seq 1 "$ROUNDS"); do
-  o=$(ours); a=$(aria)
-  printf 'round %d: p2pnet %.2f s, aria2c %.2f s\n' "$r" "$o" "$a"
-  OURS=$(echo "$OURS + $o" | bc); ARIA=$(echo "$ARIA + $a" | bc)
-done
-printf 'total %d MiB x %d: p2pnet %.2f s, aria2c %.2f s, ratio p2pnet/aria2c = %.2f\n' \
-  "$SIZE_MB" "$ROUNDS" "$OURS" "$ARIA" "$(echo "$OURS / $ARIA" | bc -l)"
+alternate_rounds "$SIZE_MB" "$ROUNDS"

@@ -15,14 +15,11 @@ SIZE_MB=${SIZE_MB:-1024}
 ROUNDS=${ROUNDS:-3}
 JAR=${JAR:-peer-agent/target/peer-agent.jar}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -pl peer-agent -am package -DskipTests
-WORK=$(mktemp -d /tmp/p2pnet-bench.XXXXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
-trap cleanup EXIT
+BENCH_NAME=bench . bench/lib.sh
 # KEEP=1 keeps $WORK (agent logs) for a look after the run
 
 CONTROL=(9791 9792 9793 9794)
-TRANSFER=(6891 6892 6893 6894)
+TRANSFER=(7891 7892 7893 7894) # BitTorrent ports: + 10; clear of ./p2pnet up's 6881-6893
 mkdir -p "$WORK/share"
 echo "creating a ${SIZE_MB} MiB file"
 head -c $((SIZE_MB * 1024 * 1024)) /dev/urandom > "$WORK/share/bench.bin"
@@ -35,7 +32,6 @@ start_agent() { # index, extra args...
   PIDS+=($!)
 }
 api() { curl -fsS -H 'Content-Type: application/json' "$@"; }
-wait_up() { for _ in $(seq 1 1200); do curl -fsS "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return; sleep 0.5; done; echo "agent on $1 did not start" >&2; exit 1; }
 
 for i in 0 1 2; do start_agent $i --p2pnet.agent.shared-dirs="$WORK/share"; done
 start_agent 3
@@ -82,14 +78,7 @@ ours() {
   t0=$(date +%s.%N)
   id=$(api -X POST "http://127.0.0.1:${CONTROL[3]}/api/v1/downloads" \
        -d "{\"link\":\"magnet:?xt=urn:btih:$INFOHASH\",\"sources\":[$SOURCES]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  while :; do
-    # curl and grep only: a python3 start per poll cost the 2-core machine more CPU than the
-    # download's own chunk hashing, and aria2c's side has no poller (DownloadView lists state first)
-    state=$(api "http://127.0.0.1:${CONTROL[3]}/api/v1/downloads/$id" | grep -o '"state":"[A-Z_]*"' | head -1 | cut -d'"' -f4)
-    [ "$state" = COMPLETED ] && break
-    case "$state" in FAILED|PAUSED) echo "download $state, see $WORK/agent3.log" >&2; exit 1;; esac
-    sleep 0.05
-  done
+  await_download "${CONTROL[3]}" "$id" "$WORK/agent3.log"
   t1=$(date +%s.%N)
   cmp -s "$WORK/share/bench.bin" "$WORK/agent3/downloads/bench.bin" || { echo "ours: content differs" >&2; exit 1; }
   api -X DELETE "http://127.0.0.1:${CONTROL[3]}/api/v1/downloads/$id" >/dev/null
@@ -109,11 +98,4 @@ aria() {
   echo "$t1 - $t0" | bc
 }
 
-OURS=0; ARIA=0
-for r in $(seq 1 "$ROUNDS"); do
-  o=$(ours); a=$(aria)
-  printf 'round %d: p2pnet %.2f s, aria2c %.2f s\n' "$r" "$o" "$a"
-  OURS=$(echo "$OURS + $o" | bc); ARIA=$(echo "$ARIA + $a" | bc)
-done
-printf 'total %d MiB x %d: p2pnet %.2f s, aria2c %.2f s, ratio p2pnet/aria2c = %.2f\n' \
-  "$SIZE_MB" "$ROUNDS" "$OURS" "$ARIA" "$(echo "$OURS / $ARIA" | bc -l)"
+alternate_rounds "$SIZE_MB" "$ROUNDS"
