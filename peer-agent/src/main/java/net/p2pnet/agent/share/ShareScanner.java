@@ -14,6 +14,7 @@ import net.p2pnet.agent.config.AgentProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,11 @@ class ShareScanner {
     private final ShareHasher hasher;
     private final SharePublisher publisher;
     private final Path downloadDir;
+    private final Path dataDir;
 
     ShareScanner(ShareRoots roots, ShareLibrary library, ShareHasher hasher, SharePublisher publisher,
-            AgentProperties agent) {
+            AgentProperties agent, @Value("${p2pnet.data-dir:./data/peer-agent}") Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
         this.roots = roots;
         this.library = library;
         this.hasher = hasher;
@@ -82,10 +85,12 @@ class ShareScanner {
 
     private boolean shareable(Path path) {
         // hidden files are editors' and downloaders' temporaries; the download directory is
-        // published by the download engine itself
+        // published by the download engine itself; the agent's own data (its database: keys, tickets,
+        // settings) is never shared, even under a shared directory
+        Path absolute = path.toAbsolutePath().normalize();
         return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                 && !path.getFileName().toString().startsWith(".")
-                && !path.toAbsolutePath().normalize().startsWith(downloadDir);
+                && !absolute.startsWith(downloadDir) && !absolute.startsWith(dataDir);
     }
 
     private void check(Path path) {

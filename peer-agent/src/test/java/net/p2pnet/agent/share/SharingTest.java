@@ -107,6 +107,20 @@ class SharingTest {
     }
 
     @Test
+    void theAgentsOwnDataIsNeverSharedEvenUnderASharedDirectory() throws Exception {
+        // the whole agent directory is shared: its database (keys, tickets) and downloads live below it
+        Path file = write(data.resolve("music/song.bin"), 200_000, 8);
+        try (RunningAgent agent = RunningAgent.start(data, "p2pnet.agent.shared-dirs=" + data,
+                "p2pnet.agent.share.rescan-interval=200ms")) {
+            ShareService shares = agent.bean(ShareService.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> shares.list().stream()
+                    .anyMatch(s -> s.path().equals(file.toString()) && s.state() == ShareState.SHARED));
+            Thread.sleep(1_000); // a few more rescans: nothing else may appear
+            assertThat(shares.list()).extracting(ShareView::path).containsExactly(file.toString());
+        }
+    }
+
+    @Test
     void badShareRequestsGetClearProblemsAndChangeNothing() throws Exception {
         try (RunningAgent agent = start()) {
             var relative = agent.postJson("/api/v1/shares", "{\"path\":\"relative/dir\"}");
