@@ -85,12 +85,13 @@ class ShareScanner {
 
     private boolean shareable(Path path) {
         // hidden files are editors' and downloaders' temporaries; the download directory is
-        // published by the download engine itself; the agent's own data (its database: keys, tickets,
-        // settings) is never shared, even under a shared directory
+        // published by the download engine itself; the agent's own files at the top of its data
+        // directory (its database: keys, tickets, settings) are never shared, even under a shared
+        // directory. Subdirectories of the data directory may be shared on purpose (./p2pnet up does).
         Path absolute = path.toAbsolutePath().normalize();
         return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                 && !path.getFileName().toString().startsWith(".")
-                && !absolute.startsWith(downloadDir) && !absolute.startsWith(dataDir);
+                && !absolute.startsWith(downloadDir) && !dataDir.equals(absolute.getParent());
     }
 
     private void check(Path path) {

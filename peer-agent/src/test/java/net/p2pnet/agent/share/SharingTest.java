@@ -108,8 +108,9 @@ class SharingTest {
 
     @Test
     void theAgentsOwnDataIsNeverSharedEvenUnderASharedDirectory() throws Exception {
-        // the whole agent directory is shared: its database (keys, tickets) and downloads live below it
-        Path file = write(data.resolve("music/song.bin"), 200_000, 8);
+        // the whole agent directory is shared: its database (keys, tickets) and downloads live below it;
+        // a subdirectory of it is the user's own
+        Path file = write(data.resolve("data/music/song.bin"), 200_000, 8);
         try (RunningAgent agent = RunningAgent.start(data, "p2pnet.agent.shared-dirs=" + data,
                 "p2pnet.agent.share.rescan-interval=200ms")) {
             ShareService shares = agent.bean(ShareService.class);
