@@ -125,15 +125,13 @@ final class PieceIntake {
      * link, the torrent itself is not that file.
      */
     private void chunkFailed(BitSet bad) {
-        String liarNetwork = download.ed2kFrom() == null || download.sources().get(download.ed2kFrom()) == null
-                ? "unknown" : download.sources().get(download.ed2kFrom()).network();
-        env.metrics().pieceFailed(liarNetwork);
+        String liar = download.ed2kFrom();
+        RemoteSource origin = liar == null ? null : download.sources().get(liar);
+        env.metrics().pieceFailed(origin == null ? "unknown" : origin.network());
         if (download.spec().ed2kHash() != null) {
             download.failed("the torrent's pieces do not match the ed2k link's chunk hashes: they describe different files");
             return;
         }
-        String liar = download.ed2kFrom();
-        RemoteSource origin = liar == null ? null : download.sources().get(liar);
         if (origin != null) {
             origin.reject("its ed2k hashset does not match the verified pieces");
         }
