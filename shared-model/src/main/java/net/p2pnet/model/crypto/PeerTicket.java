@@ -3,6 +3,7 @@ package net.p2pnet.model.crypto;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -11,15 +12,30 @@ import java.util.Objects;
  * holding the secret derive that key, agents pin the one their rendezvous server announced. Agents
  * send it as {@code Authorization: Bearer <token>}.
  *
- * <p>Token (version 2): {@code base64url(payload) "." base64url(Ed25519 signature)}, payload =
- * version byte, issued and expiry (epoch seconds), peer id, peer name and network name; signed with
- * the network's {@link TicketSigningKey} over the raw payload bytes. Version 1 (an HMAC only
+ * <p>Token (version 2): {@code base64url(payload) "." base64url(Ed25519 signature) "." base64url(MAC)},
+ * payload = version byte, issued and expiry (epoch seconds), peer id, peer name and network name;
+ * the signature is made with the network's {@link TicketSigningKey} over the raw payload bytes, the
+ * MAC is HMAC-SHA-256 with the {@link KeyPurpose#PEER_TICKET_MAC} sub-key over payload and signature,
+ * cut to 16 bytes.
+ *
+ * <p>Why two proofs: servers check thousands of tickets a second (every heartbeat, every chat
+ * request), and a MAC costs about a microsecond where an Ed25519 verification costs about ninety, so
+ * {@link #verify(String, NetworkKey, Instant)} checks the MAC alone. Agents hold only the public key:
+ * they check the signature and ignore the MAC. The MAC also covers the signature, so that a server
+ * accepts no token whose signature agents would refuse. A token with no MAC (two parts, issued
+ * before servers added it) is still accepted, on its signature, by both. Version 1 (an HMAC only
  * secret holders could check, so agents could not check each other) is no longer accepted.
  */
 public record PeerTicket(String peerId, String peerName, String network, Instant issuedAt, Instant expiresAt) {
 
     private static final int VERSION = 2;
-    private static final int MAX_TOKEN_LENGTH = 1024;
+    /** 128 bits of MAC is plenty against forgery and keeps tokens short, as for {@link Passkey}. */
+    private static final int MAC_BYTES = 16;
+    /**
+     * The longest token a server issues is 1,250 characters (names of 128 three-byte UTF-8
+     * characters); anything longer is refused before it is decoded.
+     */
+    private static final int MAX_TOKEN_LENGTH = 1280;
     private static final String BEARER = "Bearer ";
 
     public PeerTicket {
@@ -40,7 +56,7 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         return new PeerTicket(peerId, peerName, key.networkName(), now, now.plus(ttl));
     }
 
-    /** The compact URL-safe token, signed with {@code key}'s ticket signing key. */
+    /** The compact URL-safe token, signed with {@code key}'s ticket signing key and MACed with its secret. */
     public String encode(NetworkKey key) {
         if (!key.networkName().equals(network)) {
             throw new IllegalArgumentException("ticket of network '" + network + "' cannot be signed with the key of '"
@@ -49,21 +65,34 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         byte[] payload = new TokenFields.Writer().writeByte(VERSION).writeLong(issuedAt.getEpochSecond())
                 .writeLong(expiresAt.getEpochSecond()).writeText(peerId).writeText(peerName).writeText(network)
                 .toBytes();
-        return Base64Url.encode(payload) + "." + Base64Url.encode(key.ticketSigningKey().sign(payload));
+        byte[] signature = key.ticketSigningKey().sign(payload);
+        return Base64Url.encode(payload) + "." + Base64Url.encode(signature) + "."
+                + Base64Url.encode(mac(key, payload, signature));
     }
 
     /**
      * Decodes and checks a token with the key derived from the network secret (rendezvous, tracker,
      * chatroom), without clock skew allowance: they issue the tickets or share the issuer's clock.
+     * Checks the MAC, not the signature; a token without MAC (issued before tickets had one) is
+     * checked on its signature.
      *
      * @throws VerificationException MALFORMED, WRONG_NETWORK, TAMPERED (other secret or altered) or EXPIRED
      */
     public static PeerTicket verify(String token, NetworkKey key, Instant now) {
-        return verify(token, key.ticketPublicKey(), key.networkName(), now, Duration.ZERO);
+        Parts parts = Parts.split(token);
+        PeerTicket ticket = parse(parts.payload(), key.networkName());
+        if (parts.mac() == null) {
+            requireSignature(parts, key.ticketPublicKey());
+        } else if (!NetworkKey.macEquals(mac(key, parts.payload(), parts.signature()), parts.mac())) {
+            throw new VerificationException(VerificationException.Reason.TAMPERED,
+                    "peer ticket MAC does not match: altered, or issued with another network secret");
+        }
+        return ticket.requireUnexpired(now, Duration.ZERO);
     }
 
     /**
-     * Decodes and checks a token with a network's public ticket key (what agents hold).
+     * Decodes and checks a token with a network's public ticket key (what agents hold): the
+     * signature only, since the MAC needs the secret.
      *
      * @param network the expected network name, or null to accept any name signed with {@code publicKey}
      *                (each network has its own key, so the key alone already names one network)
@@ -74,31 +103,10 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
      */
     public static PeerTicket verify(String token, TicketPublicKey publicKey, String network, Instant now,
             Duration skew) {
-        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    "peer ticket is missing or longer than " + MAX_TOKEN_LENGTH + " characters");
-        }
-        String[] parts = token.strip().split("\\.", -1);
-        if (parts.length != 2) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    "peer ticket must be two Base64url parts joined by '.'");
-        }
-        byte[] payload = Base64Url.decode(parts[0], "peer ticket payload");
-        byte[] signature = Base64Url.decode(parts[1], "peer ticket signature");
-        PeerTicket ticket = parse(payload);
-        if (network != null && !ticket.network().equals(network)) {
-            throw new VerificationException(VerificationException.Reason.WRONG_NETWORK, "peer ticket is for network '"
-                    + ticket.network() + "', this is '" + network + "'");
-        }
-        if (!publicKey.verifies(payload, signature)) {
-            throw new VerificationException(VerificationException.Reason.TAMPERED,
-                    "peer ticket signature does not match: altered, or issued with another network secret");
-        }
-        if (!now.isBefore(ticket.expiresAt().plus(skew))) {
-            throw new VerificationException(VerificationException.Reason.EXPIRED,
-                    "peer ticket expired at " + ticket.expiresAt() + ": register again");
-        }
-        return ticket;
+        Parts parts = Parts.split(token);
+        PeerTicket ticket = parse(parts.payload(), network);
+        requireSignature(parts, publicKey);
+        return ticket.requireUnexpired(now, skew);
     }
 
     /** The token from an {@code Authorization: Bearer <token>} header value. */
@@ -113,6 +121,35 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
     /** The value for an {@code Authorization} header carrying {@code token}. */
     public static String authorizationHeader(String token) {
         return BEARER + token;
+    }
+
+    private static byte[] mac(NetworkKey key, byte[] payload, byte[] signature) {
+        return Arrays.copyOf(key.hmac(KeyPurpose.PEER_TICKET_MAC, payload, signature), MAC_BYTES);
+    }
+
+    private static void requireSignature(Parts parts, TicketPublicKey publicKey) {
+        if (!publicKey.verifies(parts.payload(), parts.signature())) {
+            throw new VerificationException(VerificationException.Reason.TAMPERED,
+                    "peer ticket signature does not match: altered, or issued with another network secret");
+        }
+    }
+
+    private PeerTicket requireUnexpired(Instant now, Duration skew) {
+        if (!now.isBefore(expiresAt.plus(skew))) {
+            throw new VerificationException(VerificationException.Reason.EXPIRED,
+                    "peer ticket expired at " + expiresAt + ": register again");
+        }
+        return this;
+    }
+
+    /** The payload's ticket, which must be of {@code network} unless that is null. */
+    private static PeerTicket parse(byte[] payload, String network) {
+        PeerTicket ticket = parse(payload);
+        if (network != null && !ticket.network().equals(network)) {
+            throw new VerificationException(VerificationException.Reason.WRONG_NETWORK, "peer ticket is for network '"
+                    + ticket.network() + "', this is '" + network + "'");
+        }
+        return ticket;
     }
 
     private static PeerTicket parse(byte[] payload) {
@@ -134,6 +171,34 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new VerificationException(VerificationException.Reason.MALFORMED,
                     "peer ticket fields are invalid: " + e.getMessage());
+        }
+    }
+
+    /** The decoded parts of a token; {@code mac} is null in a token issued before tickets had one. */
+    private record Parts(byte[] payload, byte[] signature, byte[] mac) {
+
+        static Parts split(String token) {
+            if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+                throw new VerificationException(VerificationException.Reason.MALFORMED,
+                        "peer ticket is missing or longer than " + MAX_TOKEN_LENGTH + " characters");
+            }
+            String[] parts = token.strip().split("\\.", -1);
+            if (parts.length != 2 && parts.length != 3) {
+                throw new VerificationException(VerificationException.Reason.MALFORMED,
+                        "peer ticket must be Base64url parts joined by '.': payload.signature.MAC "
+                                + "(or payload.signature from servers before tickets had a MAC)");
+            }
+            byte[] payload = Base64Url.decode(parts[0], "peer ticket payload");
+            byte[] signature = Base64Url.decode(parts[1], "peer ticket signature");
+            if (parts.length == 2) {
+                return new Parts(payload, signature, null);
+            }
+            byte[] mac = Base64Url.decode(parts[2], "peer ticket MAC");
+            if (mac.length != MAC_BYTES) {
+                throw new VerificationException(VerificationException.Reason.MALFORMED,
+                        "peer ticket MAC must be " + MAC_BYTES + " bytes, got " + mac.length);
+            }
+            return new Parts(payload, signature, mac);
         }
     }
 }

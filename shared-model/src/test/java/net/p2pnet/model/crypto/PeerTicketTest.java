@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import net.p2pnet.model.crypto.VerificationException.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,50 @@ class PeerTicketTest {
         PeerTicket verified = PeerTicket.verify(token, trackersKey, NOW.plusSeconds(3599));
         assertThat(verified).isEqualTo(ticket);
         assertThat(verified.peerName()).isEqualTo("Zoë's laptop");
-        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").hasSizeLessThan(200);
+        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{86}\\.[A-Za-z0-9_-]{22}").hasSizeLessThan(200);
+    }
+
+    @Test
+    void aThreePartTokenVerifiesWithTheSecretAndWithThePublicKey() {
+        assertThat(token.split("\\.", -1)).hasSize(3);
+        assertThat(PeerTicket.verify(token, KEY, NOW)).isEqualTo(ticket);
+        assertThat(PeerTicket.verify(token, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO)).isEqualTo(ticket);
+    }
+
+    @Test
+    void anAlteredMacIsRefusedByTheSecretHolderButAnAgentStillAcceptsTheGenuineSignature() {
+        String[] parts = token.split("\\.");
+        byte[] mac = Base64Url.decode(parts[2], "mac");
+        mac[0] ^= 0x01;
+        String altered = parts[0] + "." + parts[1] + "." + Base64Url.encode(mac);
+        assertThatThrownBy(() -> PeerTicket.verify(altered, KEY, NOW)).isInstanceOf(VerificationException.class)
+                .hasMessageContaining("MAC does not match").extracting(e -> ((VerificationException) e).reason())
+                .isEqualTo(Reason.TAMPERED);
+        // agents cannot check the MAC; payload and signature are genuine, so the ticket is too
+        assertThat(PeerTicket.verify(altered, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO)).isEqualTo(ticket);
+    }
+
+    @Test
+    void aMacMadeWithAnotherNetworkSecretIsRefused() {
+        NetworkKey other = NetworkKey.derive("office", "another network secret 0002");
+        String[] parts = token.split("\\.");
+        byte[] otherMac = Arrays.copyOf(other.hmac(KeyPurpose.PEER_TICKET_MAC, Base64Url.decode(parts[0], "p"),
+                Base64Url.decode(parts[1], "s")), 16);
+        String foreignMac = parts[0] + "." + parts[1] + "." + Base64Url.encode(otherMac);
+        assertReason(() -> PeerTicket.verify(foreignMac, KEY, NOW), Reason.TAMPERED);
+    }
+
+    @Test
+    void aTwoPartTokenIssuedBeforeTicketsHadAMacIsAcceptedByBothOnItsSignature() {
+        String legacy = token.substring(0, token.lastIndexOf('.'));
+        assertThat(PeerTicket.verify(legacy, KEY, NOW)).isEqualTo(ticket);
+        assertThat(PeerTicket.verify(legacy, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO)).isEqualTo(ticket);
+        // without a MAC the secret holder really checks the signature
+        String[] parts = legacy.split("\\.");
+        byte[] signature = Base64Url.decode(parts[1], "s");
+        signature[0] ^= 0x01;
+        String badSignature = parts[0] + "." + Base64Url.encode(signature);
+        assertReason(() -> PeerTicket.verify(badSignature, KEY, NOW), Reason.TAMPERED);
     }
 
     @Test
@@ -36,17 +80,32 @@ class PeerTicketTest {
     }
 
     @Test
-    void flippingAnyBitOfThePayloadIsDetectedAsTampering() {
+    void flippingAnyBitOfThePayloadIsRefusedByTheSecretHolderAndByAgents() {
         String[] parts = token.split("\\.");
         byte[] payload = Base64Url.decode(parts[0], "p");
         for (int i = 0; i < payload.length; i++) {
             byte[] copy = payload.clone();
             copy[i] ^= 0x01;
-            String forged = Base64Url.encode(copy) + "." + parts[1];
-            assertThatThrownBy(() -> PeerTicket.verify(forged, KEY, NOW)).isInstanceOf(VerificationException.class)
-                    .extracting(e -> ((VerificationException) e).reason())
-                    .isIn(Reason.TAMPERED, Reason.MALFORMED, Reason.WRONG_NETWORK);
+            String forged = Base64Url.encode(copy) + "." + parts[1] + "." + parts[2];
+            for (Runnable verification : new Runnable[] {() -> PeerTicket.verify(forged, KEY, NOW),
+                    () -> PeerTicket.verify(forged, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO)}) {
+                assertThatThrownBy(verification::run).isInstanceOf(VerificationException.class)
+                        .extracting(e -> ((VerificationException) e).reason())
+                        .isIn(Reason.TAMPERED, Reason.MALFORMED, Reason.WRONG_NETWORK);
+            }
         }
+    }
+
+    @Test
+    void changingTheSignatureOfAThreePartTokenIsRefusedByTheSecretHolderToo() {
+        // the MAC covers the signature: no server accepts a token that agents would refuse
+        String[] parts = token.split("\\.");
+        byte[] signature = Base64Url.decode(parts[1], "s");
+        signature[10] ^= 0x01;
+        String altered = parts[0] + "." + Base64Url.encode(signature) + "." + parts[2];
+        assertReason(() -> PeerTicket.verify(altered, KEY, NOW), Reason.TAMPERED);
+        assertReason(() -> PeerTicket.verify(altered, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO),
+                Reason.TAMPERED);
     }
 
     @Test
@@ -69,10 +128,26 @@ class PeerTicketTest {
 
     @Test
     void malformedTokensAreRefusedAsMalformed() {
-        for (String bad : new String[] {"", "abc", "a.b.c", "!!!.???", "AAAA.AAAA", "x".repeat(2000)}) {
+        String[] parts = token.split("\\.");
+        String shortMac = parts[0] + "." + parts[1] + "." + Base64Url.encode(new byte[8]);
+        for (String bad : new String[] {"", "abc", "a.b.c", "!!!.???", "AAAA.AAAA", "x".repeat(2000),
+                token + "." + parts[2], token + ".", parts[0] + "." + parts[1] + ".", shortMac}) {
             assertReason(() -> PeerTicket.verify(bad, KEY, NOW), Reason.MALFORMED);
+            assertReason(() -> PeerTicket.verify(bad, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO),
+                    Reason.MALFORMED);
         }
         assertReason(() -> PeerTicket.verify(null, KEY, NOW), Reason.MALFORMED);
+    }
+
+    @Test
+    void theLongestTicketFitsTheTokenLimit() {
+        String longest = "€".repeat(128); // three bytes each in UTF-8
+        NetworkKey key = NetworkKey.derive(longest, SECRET);
+        PeerTicket big = PeerTicket.issue(key, "p".repeat(64), longest, NOW, Duration.ofHours(1));
+        String bigToken = big.encode(key);
+        assertThat(bigToken).hasSize(1250);
+        assertThat(PeerTicket.verify(bigToken, key, NOW)).isEqualTo(big);
+        assertThat(PeerTicket.verify(bigToken, key.ticketPublicKey(), longest, NOW, Duration.ZERO)).isEqualTo(big);
     }
 
     @Test
