@@ -105,8 +105,8 @@ final class Ed2kChunkCheck {
     static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
         PieceLayout layout = file.layout();
         BitSet bad = new BitSet();
-        ByteBuffer first = ByteBuffer.allocateDirect(READ_BLOCK);
-        ByteBuffer second = ByteBuffer.allocateDirect(READ_BLOCK);
+        ByteBuffer first = file.readBuffer(READ_BLOCK);
+        ByteBuffer second = file.readBuffer(READ_BLOCK);
         for (int i = 0; i < due.size(); i += 2) {
             int one = due.get(i);
             if (i + 1 < due.size()) {
@@ -153,8 +153,8 @@ final class Ed2kChunkCheck {
         long nLeft = chunkLength(two, layout);
         // READ_BLOCK is a multiple of MD4's 64-byte block, so both digests stay at a block boundary
         while (mLeft >= READ_BLOCK && nLeft >= READ_BLOCK) {
-            readFully(file, mAt, first, READ_BLOCK);
-            readFully(file, nAt, second, READ_BLOCK);
+            file.readFully(mAt, first, READ_BLOCK);
+            file.readFully(nAt, second, READ_BLOCK);
             Md4.updatePair(m, first, n, second);
             mAt += READ_BLOCK;
             nAt += READ_BLOCK;
@@ -170,21 +170,9 @@ final class Ed2kChunkCheck {
         long done = 0;
         while (done < length) {
             int size = (int) Math.min(READ_BLOCK, length - done);
-            readFully(file, start + done, buffer, size);
+            file.readFully(start + done, buffer, size);
             md4.update(buffer);
             done += size;
         }
-    }
-
-    /** Fills {@code buffer} with {@code size} bytes from {@code offset}, ready to be read. */
-    private static void readFully(PartialFile file, long offset, ByteBuffer buffer, int size) throws IOException {
-        buffer.clear().limit(size);
-        while (buffer.hasRemaining()) {
-            int read = file.read(offset + buffer.position(), buffer);
-            if (read <= 0) {
-                throw new IOException("part file ended at " + (offset + buffer.position()));
-            }
-        }
-        buffer.flip();
     }
 }

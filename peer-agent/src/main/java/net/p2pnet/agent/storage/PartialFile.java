@@ -31,15 +31,19 @@ public final class PartialFile implements AutoCloseable {
     private final Path pieces;
     private final PieceLayout layout;
     private final FileChannel channel;
+    /** Null where the file system offers no direct I/O. */
+    private final DirectIo direct;
     private final BitSet verified;
     private final BitSet pending = new BitSet();
     private final Object commitLock = new Object();
 
-    private PartialFile(Path part, Path pieces, PieceLayout layout, FileChannel channel, BitSet verified) {
+    private PartialFile(Path part, Path pieces, PieceLayout layout, FileChannel channel, DirectIo direct,
+                        BitSet verified) {
         this.part = part;
         this.pieces = pieces;
         this.layout = layout;
         this.channel = channel;
+        this.direct = direct;
         this.verified = verified;
     }
 
@@ -62,7 +66,7 @@ public final class PartialFile implements AutoCloseable {
             }
         }
         FileChannel channel = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        return new PartialFile(part, pieces, layout, channel, verified);
+        return new PartialFile(part, pieces, layout, channel, DirectIo.open(part), verified);
     }
 
     public PieceLayout layout() {
@@ -98,6 +102,9 @@ public final class PartialFile implements AutoCloseable {
                     + data.remaining());
         }
         long position = layout.pieceOffset(piece);
+        if (direct != null && direct.write(data, position)) {
+            data.position(data.limit());
+        }
         while (data.hasRemaining()) {
             position += channel.write(data, position);
         }
@@ -186,6 +193,32 @@ public final class PartialFile implements AutoCloseable {
         return Math.max(0, channel.read(into, offset));
     }
 
+    /** A buffer for {@link #readFully} of up to {@code size} bytes (aligned for direct reads where they work). */
+    public ByteBuffer readBuffer(int size) {
+        return direct != null ? direct.buffer(size) : ByteBuffer.allocateDirect(size);
+    }
+
+    /**
+     * Fills {@code buffer} (from {@link #readBuffer}) with the {@code size} bytes at {@code offset},
+     * ready to be read: from the disk itself where direct I/O works (checks then see what the disk
+     * holds), else through the page cache.
+     *
+     * @throws IOException when the file ends first or cannot be read
+     */
+    public void readFully(long offset, ByteBuffer buffer, int size) throws IOException {
+        if (direct != null && direct.readFully(offset, buffer, size)) {
+            return;
+        }
+        buffer.clear().limit(size);
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, offset + buffer.position());
+            if (read <= 0) {
+                throw new IOException("part file ended at " + (offset + buffer.position()));
+            }
+        }
+        buffer.flip();
+    }
+
     /** Reads bytes of a finished file from {@code offset} (0 at its end). */
     public static int readFile(Path file, long offset, ByteBuffer into) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -201,8 +234,8 @@ public final class PartialFile implements AutoCloseable {
      * @return where the file now is
      */
     public Path completeTo(Path target) throws IOException {
-        channel.force(true);
-        channel.close();
+        channel.force(true); // fsync is per file: it covers the direct channel's writes too
+        close();
         Files.createDirectories(target.getParent());
         Path destination = target;
         for (int n = 1; ; n++) {
@@ -231,7 +264,7 @@ public final class PartialFile implements AutoCloseable {
         Path staging = part.resolveSibling(part.getFileName() + ".files");
         deleteTree(staging); // an earlier attempt that crashed half-way
         MultiFileContent.cut(channel, files, staging);
-        channel.close();
+        close();
         Files.createDirectories(target.getParent());
         Path destination = target;
         for (int n = 1; Files.exists(destination); n++) {
@@ -285,8 +318,10 @@ public final class PartialFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (channel.isOpen()) {
-            channel.close();
+        try (DirectIo closing = direct) {
+            if (channel.isOpen()) {
+                channel.close();
+            }
         }
     }
 

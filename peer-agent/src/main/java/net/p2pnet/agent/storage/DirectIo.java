@@ -1,0 +1,119 @@
+package net.p2pnet.agent.storage;
+
+import com.sun.nio.file.ExtendedOpenOption;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A second channel on a part file, opened with {@code O_DIRECT}: aligned pieces are written, and
+ * read back for their checks, past the page cache.
+ *
+ * <p>Why: with buffered writes, putting a download into the page cache cost the downloading agent
+ * more CPU than all its hashing (1.1-1.8 CPU-seconds per GiB in the kernel's {@code pwrite}, on the
+ * 2-core VM of {@code bench/transfer.sh}; JFR CPU-time samples, docs/benchmarks.md), and the group
+ * commit's {@code fsync} then had to write all of it back. Direct writes cost about 0.05 CPU-seconds
+ * per GiB and leave {@code fsync} only the file's metadata; reading a chunk back for its MD4 check
+ * then reads the disk, not the cache. The JDK does the copy into aligned native memory for heap
+ * buffers.
+ *
+ * <p>Only what {@code O_DIRECT} allows goes this way (file offset and length multiples of the file
+ * system's block size); the rest (a short last piece, a file system without {@code O_DIRECT} such as
+ * some tmpfs or FUSE mounts) takes the ordinary channel. A direct write that fails is retried once
+ * on the ordinary channel and direct I/O is given up for that file: a file system that accepted the
+ * flag yet refuses the write must not stop a download; a full disk fails both ways.
+ */
+final class DirectIo implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final int block;
+    private volatile boolean usable = true;
+
+    private DirectIo(FileChannel channel, int block) {
+        this.channel = channel;
+        this.block = block;
+    }
+
+    /** The direct channel on {@code file}, or null where the file system or platform offers none. */
+    static DirectIo open(Path file) {
+        try {
+            long block = Files.getFileStore(file).getBlockSize();
+            if (block <= 0 || block > (1 << 20) || Long.bitCount(block) != 1) {
+                return null;
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    ExtendedOpenOption.DIRECT);
+            return new DirectIo(channel, (int) block);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null; // the buffered channel serves alone
+        }
+    }
+
+    /**
+     * Writes all of {@code data} at {@code position} when direct I/O allows it.
+     *
+     * @return false when nothing was written and the caller must write it the ordinary way
+     */
+    boolean write(ByteBuffer data, long position) {
+        if (!usable || !aligned(position) || data.remaining() % block != 0) {
+            return false;
+        }
+        int start = data.position();
+        try {
+            long at = position;
+            while (data.hasRemaining()) {
+                at += channel.write(data, at);
+            }
+            return true;
+        } catch (IOException e) {
+            usable = false;
+            data.position(start);
+            return false;
+        }
+    }
+
+    /** A buffer {@link #readFully} can fill directly with up to {@code size} bytes. */
+    ByteBuffer buffer(int size) {
+        return ByteBuffer.allocateDirect(roundUp(size) + block).alignedSlice(block);
+    }
+
+    /**
+     * Fills {@code buffer} (from {@link #buffer}) with the {@code size} bytes at {@code position}, ready
+     * to be read, when direct I/O allows it; the buffer's capacity past {@code size} may be overwritten.
+     *
+     * @return false when nothing was read and the caller must read the ordinary way
+     * @throws IOException when the file ends before {@code size} bytes
+     */
+    boolean readFully(long position, ByteBuffer buffer, int size) throws IOException {
+        int whole = roundUp(size);
+        if (!usable || !aligned(position) || !buffer.isDirect() || buffer.capacity() < whole
+                || buffer.alignmentOffset(0, block) != 0) {
+            return false;
+        }
+        buffer.clear().limit(whole);
+        while (buffer.position() < size) {
+            int read = channel.read(buffer, position + buffer.position());
+            if (read <= 0 || buffer.position() % block != 0 && buffer.position() < size) {
+                throw new IOException("part file ended at " + (position + buffer.position()));
+            }
+        }
+        buffer.limit(size).position(0);
+        return true;
+    }
+
+    private boolean aligned(long position) {
+        return position % block == 0;
+    }
+
+    private int roundUp(int size) {
+        return (size + block - 1) / block * block;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
