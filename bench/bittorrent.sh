@@ -68,6 +68,7 @@ PY
 
 ours() {
   local id t0 t1
+  follow_events "$CONTROL"
   t0=$(date +%s.%N)
   id=$(curl -fsS -F "torrent=@$WORK/bench.torrent;type=application/x-bittorrent" \
        "http://127.0.0.1:$CONTROL/api/v1/downloads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

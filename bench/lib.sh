@@ -13,17 +13,31 @@ wait_up() {
   echo "service on $1 did not start (logs in $WORK, KEEP=1 keeps them)" >&2; exit 1
 }
 
-# await_download CONTROL_PORT ID LOG: polls the agent until the download is COMPLETED. curl and grep
-# only: a python3 start per poll cost the 2-core machine more CPU than the download's own hashing,
-# and the reference tool's side has no poller (DownloadView lists its state first).
+# follow_events CONTROL_PORT: subscribes to the agent's event stream (SSE, /api/v1/events) into
+# $WORK/events.PORT and returns once subscribed; call it before starting the download to wait for.
+follow_events() {
+  local file="$WORK/events.$1"
+  : > "$file"
+  curl -sN "http://127.0.0.1:$1/api/v1/events" >> "$file" 2>/dev/null &
+  FOLLOWER=$! # await_download ends it (rounds run in subshells: PIDS would not see it)
+  for _ in $(seq 1 200); do grep -q 'p2pnet agent events' "$file" && return; sleep 0.05; done
+  echo "no event stream on $1 (logs in $WORK, KEEP=1 keeps them)" >&2; exit 1
+}
+
+# await_download CONTROL_PORT ID LOG: waits on the event stream (follow_events first) until the download
+# ends. No polling: a poller started processes on the 2-core machine during our download only (the
+# reference tool's side has none), and a python3 per poll had cost more CPU than the download's hashing.
 await_download() {
-  local state
-  while :; do
-    state=$(curl -fsS "http://127.0.0.1:$1/api/v1/downloads/$2" | grep -o '"state":"[A-Z_]*"' | head -1 | cut -d'"' -f4)
-    [ "$state" = COMPLETED ] && return
-    case "$state" in FAILED|PAUSED) echo "download $state, see $3" >&2; exit 1;; esac
-    sleep 0.05
-  done
+  local line state tailer
+  exec {events}< <(exec tail -n +1 -f "$WORK/events.$1")
+  tailer=$!
+  # DownloadView's JSON starts id, name, size, state (a source's state comes later)
+  line=$(grep -m1 -E '"id":"'"$2"'","name":"([^"\\]|\\.)*","size":[0-9]+,"state":"(COMPLETED|FAILED|PAUSED)"' <&$events)
+  kill "$tailer" "$FOLLOWER" 2>/dev/null || true
+  exec {events}<&-
+  state=$(echo "$line" | grep -o '"state":"[A-Z_]*"' | head -1 | cut -d'"' -f4)
+  [ "$state" = COMPLETED ] && return
+  echo "download ${state:-without an end on the event stream}, see $3" >&2; exit 1
 }
 
 # alternate_rounds SIZE_MB ROUNDS: runs the script's ours() and aria() in turn, prints each and the ratio

@@ -75,6 +75,7 @@ PY
 SOURCES="\"127.0.0.1:${TRANSFER[0]}\",\"127.0.0.1:${TRANSFER[1]}\",\"127.0.0.1:${TRANSFER[2]}\""
 ours() {
   local id t0 t1 state
+  follow_events "${CONTROL[3]}"
   t0=$(date +%s.%N)
   id=$(api -X POST "http://127.0.0.1:${CONTROL[3]}/api/v1/downloads" \
        -d "{\"link\":\"magnet:?xt=urn:btih:$INFOHASH\",\"sources\":[$SOURCES]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -50,6 +50,23 @@ final class MirrorLink implements SourceLink {
         }
     }
 
+    /** Mirrors serve ranges: a run of pieces is one Range request (as many bytes as an agent is asked for). */
+    @Override
+    public int maxRun() {
+        return Math.max(1, P2pnetNetwork.RUN_BYTES / layout.pieceLength());
+    }
+
+    @Override
+    public void fetchRun(int first, int[] sizes, byte[] buffer, BlockSink sink, PieceReceiver receiver)
+            throws IOException, InterruptedException {
+        try {
+            client.ranges(url, layout.pieceOffset(first), sizes, buffer, sink::received,
+                    (part, data, length) -> receiver.received(first + part, data, length));
+        } catch (TransferClient.BusyException e) {
+            throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
+        }
+    }
+
     @Override
     public boolean isOpen() {
         return true;

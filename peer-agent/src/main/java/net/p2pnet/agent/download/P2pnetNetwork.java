@@ -24,6 +24,13 @@ import org.springframework.stereotype.Component;
 class P2pnetNetwork implements PeerNetwork {
 
     private static final int WORKERS = 4;
+    /**
+     * Bytes asked for in one request (several pieces when they are smaller): every request costs
+     * both agents a round of HTTP parsing, routing and an upload slot, which with 1 MiB pieces was
+     * a visible share of their CPU (bench/transfer.sh, docs/benchmarks.md); an answer streams piece
+     * by piece, so each is checked and written as soon as it is in.
+     */
+    static final int RUN_BYTES = 4 << 20;
 
     private final TransferClient client;
     private final TransferServer server;
@@ -115,6 +122,22 @@ class P2pnetNetwork implements PeerNetwork {
         public byte[] fetchPiece(int piece, int length, BlockSink sink) throws IOException, InterruptedException {
             try {
                 return client.piece(address, wanted.infoHash(), piece, length, sink::received);
+            } catch (TransferClient.BusyException e) {
+                throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
+            }
+        }
+
+        @Override
+        public int maxRun() {
+            return Math.max(1, RUN_BYTES / wanted.layout().pieceLength());
+        }
+
+        @Override
+        public void fetchRun(int first, int[] sizes, byte[] buffer, BlockSink sink, PieceReceiver receiver)
+                throws IOException, InterruptedException {
+            try {
+                client.pieces(address, wanted.infoHash(), first, sizes, buffer, sink::received,
+                        (part, data, length) -> receiver.received(first + part, data, length));
             } catch (TransferClient.BusyException e) {
                 throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
             }

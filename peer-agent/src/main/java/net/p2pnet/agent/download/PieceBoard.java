@@ -17,6 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *     that answers twice as fast is asked twice as often.</li>
  * <li>Endgame: when no piece is left unclaimed, a worker duplicates a piece in flight elsewhere
  *     (at most {@value #ENDGAME_COPIES} copies); the first good copy wins.</li>
+ * <li>Runs: a request may take the pieces that follow the chosen one (as many as its network asks
+ *     for at once), at most {@code 1/}{@value #TAIL_SHARE} of what is left for that source, so the
+ *     last pieces are spread over the workers instead of queued behind one request.</li>
  * <li>Mirrors take only pieces no peer has taken within {@link #MIRROR_DELAY_NANOS} of their being
  *     wanted (pacsrv's fallback: peers first, the mirror for what they do not deliver).</li>
  * </ul>
@@ -31,6 +34,12 @@ final class PieceBoard {
     private static final byte WRITTEN = 4;
     static final long MIRROR_DELAY_NANOS = 2_000_000_000L;
     private static final int ENDGAME_COPIES = 2;
+    private static final int TAIL_SHARE = 8;
+
+    /** Consecutive pieces {@code first .. first + count - 1} claimed for one request; count 0 when none. */
+    record Run(int first, int count) {
+        static final Run NONE = new Run(-1, 0);
+    }
 
     /*
      * A ReentrantLock, not synchronized: with a dozen virtual workers claiming pieces, the platform
@@ -85,32 +94,67 @@ final class PieceBoard {
      * @return the piece index, or -1 when there is nothing for this source now
      */
     int claim(BitSet has, BitSet avoid, boolean mirror) {
+        return claimRun(has, avoid, mirror, 1).first();
+    }
+
+    /**
+     * Claims the next piece for a source as {@link #claim} does and, when it was not an endgame copy,
+     * up to {@code max - 1} of the pieces right after it that the source could take as well.
+     */
+    Run claimRun(BitSet has, BitSet avoid, boolean mirror, int max) {
         lock.lock();
         try {
-            int piece = rarestUnclaimed(has, avoid, mirror);
+            long now = System.nanoTime();
+            int piece = rarestUnclaimed(has, avoid, mirror, now);
             if (piece < 0) {
                 piece = endgameCopy(has, avoid, mirror);
+                if (piece < 0) {
+                    return Run.NONE;
+                }
+                take(piece);
+                return new Run(piece, 1);
             }
-            if (piece >= 0) {
-                state[piece] = IN_FLIGHT;
-                requesters[piece]++;
+            int limit = max <= 1 ? 1 : Math.min(max, Math.max(1, countTakeable(has, avoid, mirror, now) / TAIL_SHARE));
+            int count = 1;
+            while (count < limit && piece + count < state.length && takeable(piece + count, has, avoid, mirror, now)) {
+                count++;
             }
-            return piece;
+            for (int i = piece; i < piece + count; i++) {
+                take(i);
+            }
+            return new Run(piece, count);
         } finally {
             lock.unlock();
         }
     }
 
-    private int rarestUnclaimed(BitSet has, BitSet avoid, boolean mirror) {
+    private void take(int piece) {
+        state[piece] = IN_FLIGHT;
+        requesters[piece]++;
+    }
+
+    private boolean takeable(int i, BitSet has, BitSet avoid, boolean mirror, long now) {
+        return (state[i] == MISSING || state[i] == FAILED) && has.get(i) && !avoid.get(i)
+                && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_NANOS);
+    }
+
+    private int countTakeable(BitSet has, BitSet avoid, boolean mirror, long now) {
+        int count = 0;
+        for (int i = 0; i < state.length; i++) {
+            if (takeable(i, has, avoid, mirror, now)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int rarestUnclaimed(BitSet has, BitSet avoid, boolean mirror, long now) {
         int n = state.length;
         int start = origin;
-        long now = System.nanoTime();
         int best = -1;
         for (int k = 0; k < n; k++) {
             int i = (start + k) % n;
-            if ((state[i] == MISSING || state[i] == FAILED) && has.get(i) && !avoid.get(i)
-                    && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_NANOS)
-                    && (best < 0 || availability[i] < availability[best])) {
+            if (takeable(i, has, avoid, mirror, now) && (best < 0 || availability[i] < availability[best])) {
                 best = i;
             }
         }

@@ -28,7 +28,8 @@ final class PieceIntake {
         this.env = download.env();
     }
 
-    void accept(RemoteSource source, int piece, byte[] data, byte[] sha1) {
+    /** Takes {@code data[0 .. length)}, the piece's bytes, and is done with them when it returns. */
+    void accept(RemoteSource source, int piece, byte[] data, int length, byte[] sha1) {
         PieceBoard board = download.board();
         if (!download.layout().matches(piece, sha1)) {
             rejectPiece(source, piece);
@@ -46,7 +47,7 @@ final class PieceIntake {
         }
         download.pieceOrigins().put(piece, source.network());
         try {
-            file.write(piece, ByteBuffer.wrap(data));
+            file.write(piece, ByteBuffer.wrap(data, 0, length));
         } catch (IOException e) {
             BitSet lost = new BitSet();
             lost.set(piece);

@@ -138,17 +138,22 @@ final class RemoteSource {
      * for, nor one another of its workers is already fetching (endgame copies go to other sources).
      */
     synchronized int claim(PieceBoard board) {
-        BitSet avoid = (BitSet) badSet.clone();
-        avoid.or(inFlight);
-        int piece = board.claim(has, avoid, isMirror());
-        if (piece >= 0) {
-            inFlight.set(piece);
-        }
-        return piece;
+        return claimRun(board, 1).first();
     }
 
-    synchronized void done(int piece) {
-        inFlight.clear(piece);
+    /** Claims consecutive pieces for one request of one of this source's workers ({@link PieceBoard#claimRun}). */
+    synchronized PieceBoard.Run claimRun(PieceBoard board, int max) {
+        BitSet avoid = (BitSet) badSet.clone();
+        avoid.or(inFlight);
+        PieceBoard.Run run = board.claimRun(has, avoid, isMirror(), max);
+        if (run.count() > 0) {
+            inFlight.set(run.first(), run.first() + run.count());
+        }
+        return run;
+    }
+
+    synchronized void done(PieceBoard.Run run) {
+        inFlight.clear(run.first(), run.first() + run.count());
     }
 
     /** Never use this source (its size or hashset disagrees with what we download). */

@@ -30,6 +30,26 @@ public interface SourceLink {
      */
     byte[] fetchPiece(int piece, int length, BlockSink sink) throws IOException, InterruptedException;
 
+    /** The most consecutive pieces one {@link #fetchRun} asks for; 1 where every piece is its own request. */
+    default int maxRun() {
+        return 1;
+    }
+
+    /**
+     * Fetches the consecutive pieces {@code first .. first + sizes.length - 1} (one request where the
+     * protocol allows), handing each to {@code receiver} as soon as it is complete, in order.
+     * {@code buffer} holds the largest piece and may be reused from one piece to the next: the
+     * receiver is done with the bytes when it returns. On failure, the pieces not yet received are
+     * the caller's to give back.
+     */
+    default void fetchRun(int first, int[] sizes, byte[] buffer, BlockSink sink, PieceReceiver receiver)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] data = fetchPiece(first + i, sizes[i], sink);
+            receiver.received(first + i, data, data.length);
+        }
+    }
+
     /** Learns what the source gained since (a network whose peers push news does nothing here). */
     default void refresh() throws IOException, InterruptedException {
     }
@@ -60,6 +80,12 @@ public interface SourceLink {
     boolean isOpen();
 
     void close(String reason);
+
+    /** Takes one fetched piece: {@code data[0 .. length)}, valid only during the call. */
+    @FunctionalInterface
+    interface PieceReceiver {
+        void received(int piece, byte[] data, int length) throws InterruptedException;
+    }
 
     /** Receives a block's byte count before it is taken; may block (rate limits) or throw (stop). */
     @FunctionalInterface

@@ -124,9 +124,10 @@ final class SourceWorkers {
     }
 
     private void work() {
+        Scratch scratch = new Scratch();
         try {
             while (swarm.running() && source.isUsable() && link.isOpen() && errors.get() < MAX_CONSECUTIVE_ERRORS) {
-                if (!fetchOne()) {
+                if (!fetchOne(scratch)) {
                     if (download.board().allVerified()) {
                         return;
                     }
@@ -146,20 +147,20 @@ final class SourceWorkers {
     }
 
     /** @return false when there was nothing to fetch from this source now */
-    private boolean fetchOne() throws InterruptedException {
+    private boolean fetchOne(Scratch scratch) throws InterruptedException {
         PieceBoard board = download.board();
         // a peer that pushes its news (BitTorrent have messages) may have gained pieces since the last look
         if (!source.isMirror() && !link.complete()) {
             updateHas(link.has());
         }
-        int piece = source.claim(board);
-        if (piece < 0) {
+        PieceBoard.Run run = source.claimRun(board, link.maxRun());
+        if (run.count() == 0) {
             return false;
         }
         try {
-            fetchAndAccept(board, piece);
+            fetchAndAccept(board, run, scratch);
         } finally {
-            source.done(piece);
+            source.done(run);
         }
         return true;
     }
@@ -178,31 +179,44 @@ final class SourceWorkers {
         }
     }
 
-    private void fetchAndAccept(PieceBoard board, int piece) throws InterruptedException {
-        byte[] data;
-        try {
-            data = fetch(piece);
-            errors.set(0);
-        } catch (Stopped e) {
-            board.abandoned(piece);
-            return;
-        } catch (SourceBusyException e) {
-            board.abandoned(piece);
-            swarm.sleep(e.retryAfterSeconds() * 1000L);
-            return;
-        } catch (IOException | RuntimeException e) {
-            board.abandoned(piece);
-            errors.incrementAndGet();
-            log.debug("download {}: piece {} from {} failed: {}", download.id(), piece, source.key(), e.toString());
-            swarm.sleep(500);
-            return;
+    /** Fetches a run of pieces; each is checked and stored as it arrives, the ones that never came are given back. */
+    private void fetchAndAccept(PieceBoard board, PieceBoard.Run run, Scratch scratch) throws InterruptedException {
+        PieceLayout layout = download.layout();
+        int[] sizes = new int[run.count()];
+        int largest = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = layout.pieceSize(run.first() + i);
+            largest = Math.max(largest, sizes[i]);
         }
-        new PieceIntake(download).accept(source, piece, data, sha1(data));
+        int[] next = {run.first()};
+        try {
+            link.fetchRun(run.first(), sizes, scratch.buffer(largest), blockSink(), (piece, data, length) -> {
+                next[0] = piece + 1;
+                errors.set(0);
+                new PieceIntake(download).accept(source, piece, data, length, scratch.sha1(data, length));
+            });
+        } catch (Stopped e) {
+            giveBack(board, next[0], run);
+        } catch (SourceBusyException e) {
+            giveBack(board, next[0], run);
+            swarm.sleep(e.retryAfterSeconds() * 1000L);
+        } catch (IOException | RuntimeException e) {
+            giveBack(board, next[0], run);
+            errors.incrementAndGet();
+            log.debug("download {}: pieces {}..{} from {} failed at {}: {}", download.id(), run.first(),
+                    run.first() + run.count() - 1, source.key(), next[0], e.toString());
+            swarm.sleep(500);
+        }
     }
 
-    private byte[] fetch(int piece) throws IOException, InterruptedException {
-        PieceLayout layout = download.layout();
-        SourceLink.BlockSink sink = bytes -> {
+    private static void giveBack(PieceBoard board, int from, PieceBoard.Run run) {
+        for (int piece = from; piece < run.first() + run.count(); piece++) {
+            board.abandoned(piece);
+        }
+    }
+
+    private SourceLink.BlockSink blockSink() {
+        return bytes -> {
             if (!swarm.running()) {
                 throw new Stopped();
             }
@@ -214,14 +228,38 @@ final class SourceWorkers {
             source.received(bytes);
             download.downloaded().addAndGet(bytes);
         };
-        return link.fetchPiece(piece, layout.pieceSize(piece), sink);
     }
 
-    private static byte[] sha1(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-1").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
+    /** One worker's reusable piece buffer and SHA-1 digest. */
+    private static final class Scratch {
+        /** Larger buffers are not kept: a worker holds at most this much between requests. */
+        private static final int KEEP_LIMIT = P2pnetNetwork.RUN_BYTES;
+
+        private final MessageDigest sha1;
+        private byte[] kept = new byte[0];
+
+        Scratch() {
+            try {
+                sha1 = MessageDigest.getInstance("SHA-1");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-1", e);
+            }
+        }
+
+        byte[] buffer(int size) {
+            if (kept.length >= size) {
+                return kept;
+            }
+            byte[] fresh = new byte[size];
+            if (size <= KEEP_LIMIT) {
+                kept = fresh;
+            }
+            return fresh;
+        }
+
+        byte[] sha1(byte[] data, int length) {
+            sha1.update(data, 0, length);
+            return sha1.digest();
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A second channel on a part file, opened with {@code O_DIRECT}: aligned pieces are written, and
@@ -17,8 +18,11 @@ import java.nio.file.StandardOpenOption;
  * 2-core VM of {@code bench/transfer.sh}; JFR CPU-time samples, docs/benchmarks.md), and the group
  * commit's {@code fsync} then had to write all of it back. Direct writes cost about 0.05 CPU-seconds
  * per GiB and leave {@code fsync} only the file's metadata; reading a chunk back for its MD4 check
- * then reads the disk, not the cache. The JDK does the copy into aligned native memory for heap
- * buffers.
+ * then reads the disk, not the cache.
+ *
+ * <p>Data is copied into aligned native buffers kept for reuse: for heap buffers the JDK would take
+ * a fresh one per write, and touching fresh native memory on every write cost more than the SHA-1
+ * of the same bytes (page faults; JFR CPU-time samples in {@code ByteBuffer.put}).
  *
  * <p>Only what {@code O_DIRECT} allows goes this way (file offset and length multiples of the file
  * system's block size); the rest (a short last piece, a file system without {@code O_DIRECT} such as
@@ -28,8 +32,13 @@ import java.nio.file.StandardOpenOption;
  */
 final class DirectIo implements AutoCloseable {
 
+    /** Bytes copied and written at a time: a multiple of every block size accepted. */
+    private static final int SLICE = 1 << 20;
+
     private final FileChannel channel;
     private final int block;
+    /** Aligned SLICE-sized buffers between writes: as many as writers ever ran at once. */
+    private final ConcurrentLinkedQueue<ByteBuffer> spare = new ConcurrentLinkedQueue<>();
     private volatile boolean usable = true;
 
     private DirectIo(FileChannel channel, int block) {
@@ -41,7 +50,7 @@ final class DirectIo implements AutoCloseable {
     static DirectIo open(Path file) {
         try {
             long block = Files.getFileStore(file).getBlockSize();
-            if (block <= 0 || block > (1 << 20) || Long.bitCount(block) != 1) {
+            if (block <= 0 || block > SLICE || Long.bitCount(block) != 1) {
                 return null;
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
@@ -62,16 +71,27 @@ final class DirectIo implements AutoCloseable {
             return false;
         }
         int start = data.position();
+        ByteBuffer slice = spare.poll();
+        if (slice == null) {
+            slice = buffer(SLICE);
+        }
         try {
             long at = position;
             while (data.hasRemaining()) {
-                at += channel.write(data, at);
+                int length = Math.min(SLICE, data.remaining());
+                slice.clear().put(slice.position(), data, data.position(), length).limit(length);
+                while (slice.hasRemaining()) {
+                    at += channel.write(slice, at);
+                }
+                data.position(data.position() + length);
             }
             return true;
         } catch (IOException e) {
             usable = false;
             data.position(start);
             return false;
+        } finally {
+            spare.offer(slice);
         }
     }
 

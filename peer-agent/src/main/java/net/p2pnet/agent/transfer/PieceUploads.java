@@ -22,6 +22,8 @@ public class PieceUploads {
     /** How long a busy agent asks to be left alone, in seconds (the Retry-After header). */
     static final int RETRY_AFTER_SECONDS = 2;
     private static final int BLOCK = 256 * 1024;
+    /** The most bytes one request for several pieces may ask for. */
+    static final int MAX_RUN_BYTES = 16 << 20;
 
     private final UploadSlots slots;
     private final BandwidthLimits limits;
@@ -33,14 +35,23 @@ public class PieceUploads {
         this.meter = meter;
     }
 
-    void servePiece(TransferExchange ex, ServedContent content, int index) throws IOException {
-        if (!content.verifiedPieces().get(index)) {
-            ex.problem(404, "Piece not available", "piece " + index + " of " + content.infoHash()
+    /** How many pieces one request may ask for: {@link #MAX_RUN_BYTES} worth, at least one. */
+    static int maxRun(PieceLayout layout) {
+        return Math.max(1, MAX_RUN_BYTES / layout.pieceLength());
+    }
+
+    /** Pieces {@code first .. first + count - 1}, back to back, all of which must be verified here. */
+    void servePieces(TransferExchange ex, ServedContent content, int first, int count) throws IOException {
+        int missing = content.verifiedPieces().nextClearBit(first);
+        if (missing < first + count) {
+            ex.problem(404, "Piece not available", "piece " + missing + " of " + content.infoHash()
                     + " is not verified on this agent yet");
             return;
         }
         PieceLayout layout = content.layout();
-        withSlot(ex, () -> send(ex, 200, content, layout.pieceOffset(index), layout.pieceSize(index), "agent"));
+        long start = layout.pieceOffset(first);
+        long end = layout.pieceOffset(first + count - 1) + layout.pieceSize(first + count - 1);
+        withSlot(ex, () -> send(ex, 200, content, start, end - start, "agent"));
     }
 
     void serveFile(TransferExchange ex, ServedContent content, String name) throws IOException {

@@ -80,15 +80,51 @@ public class TransferClient {
                 new TypeReference<List<String>>() { });
     }
 
+    /** Receives the parts of an answer one by one, as they arrive; {@code data} is only valid during the call. */
+    @FunctionalInterface
+    public interface PartReceiver {
+        void received(int part, byte[] data, int length) throws InterruptedException;
+    }
+
     /** One piece of {@code size} bytes from an agent. */
     public byte[] piece(InetSocketAddress source, String infoHash, int index, int size, BlockSink sink)
             throws IOException, InterruptedException {
-        return fetch(agentUri(source, "/p2p/v1/files/" + infoHash + "/pieces/" + index), null, size, 200, sink);
+        byte[] data = new byte[size];
+        pieces(source, infoHash, index, new int[] {size}, data, sink, (part, bytes, length) -> { });
+        return data;
+    }
+
+    /**
+     * Pieces {@code first .. first + sizes.length - 1} from an agent in one request, handed to
+     * {@code receiver} one by one as each is complete (part 0 is {@code first}). {@code buffer} must
+     * hold the largest piece; it is reused for each.
+     */
+    public void pieces(InetSocketAddress source, String infoHash, int first, int[] sizes, byte[] buffer, BlockSink sink,
+                       PartReceiver receiver) throws IOException, InterruptedException {
+        String path = "/p2p/v1/files/" + infoHash + "/pieces/" + first + (sizes.length > 1 ? "?count=" + sizes.length : "");
+        fetch(agentUri(source, path), null, sizes, buffer, 200, sink, receiver);
     }
 
     /** Bytes {@code [offset, offset + size)} of a file at an HTTP URL (mirror, BEP 19 web seed). */
     public byte[] range(URI url, long offset, int size, BlockSink sink) throws IOException, InterruptedException {
-        return fetch(url, "bytes=" + offset + "-" + (offset + size - 1), size, 206, sink);
+        byte[] data = new byte[size];
+        ranges(url, offset, new int[] {size}, data, sink, (part, bytes, length) -> { });
+        return data;
+    }
+
+    /** Consecutive parts of {@code sizes} bytes from {@code offset} of a file at an HTTP URL, in one Range request. */
+    public void ranges(URI url, long offset, int[] sizes, byte[] buffer, BlockSink sink, PartReceiver receiver)
+            throws IOException, InterruptedException {
+        String range = "bytes=" + offset + "-" + (offset + total(sizes) - 1);
+        fetch(url, range, sizes, buffer, 206, sink, receiver);
+    }
+
+    private static long total(int[] sizes) {
+        long sum = 0;
+        for (int size : sizes) {
+            sum += size;
+        }
+        return sum;
     }
 
     /**
@@ -96,8 +132,8 @@ public class TransferClient {
      * thread and keeps connections alive per destination, where {@link HttpClient} funnels every byte
      * through one selector thread - on two cores that thread was the bottleneck (docs/benchmarks.md).
      */
-    private byte[] fetch(URI uri, String range, int size, int expectedStatus, BlockSink sink)
-            throws IOException, InterruptedException {
+    private void fetch(URI uri, String range, int[] sizes, byte[] buffer, int expectedStatus, BlockSink sink,
+                       PartReceiver receiver) throws IOException, InterruptedException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
@@ -117,23 +153,29 @@ public class TransferClient {
         }
         long declared = connection.getContentLengthLong();
         try (InputStream in = connection.getInputStream()) {
-            if (declared != size) {
-                throw new IOException(uri + " sends " + declared + " bytes where " + size + " were asked");
+            if (declared != total(sizes)) {
+                throw new IOException(uri + " sends " + declared + " bytes where " + total(sizes) + " were asked");
             }
-            byte[] data = new byte[size];
-            int done = 0;
-            while (done < size) {
-                int read = in.read(data, done, Math.min(BLOCK, size - done));
-                if (read < 0) {
-                    throw new IOException(uri + " ended after " + done + " of " + size + " bytes");
-                }
-                sink.received(read);
-                done += read;
+            for (int part = 0; part < sizes.length; part++) {
+                readPart(in, uri, buffer, sizes[part], sink);
+                receiver.received(part, buffer, sizes[part]);
             }
-            return data;
         } catch (IOException | RuntimeException | InterruptedException e) {
             connection.disconnect(); // a half-read answer cannot be reused
             throw e;
+        }
+    }
+
+    private static void readPart(InputStream in, URI uri, byte[] buffer, int size, BlockSink sink)
+            throws IOException, InterruptedException {
+        int done = 0;
+        while (done < size) {
+            int read = in.read(buffer, done, Math.min(BLOCK, size - done));
+            if (read < 0) {
+                throw new IOException(uri + " ended after " + done + " of " + size + " bytes of a part");
+            }
+            sink.received(read);
+            done += read;
         }
     }
 

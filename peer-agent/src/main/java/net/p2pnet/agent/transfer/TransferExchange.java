@@ -38,6 +38,21 @@ final class TransferExchange {
         return exchange.getRequestMethod().equals("HEAD");
     }
 
+    /** A query parameter's raw value (the first, when repeated). */
+    Optional<String> query(String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return Optional.of(pair.substring(eq + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     Optional<String> header(String name) {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }

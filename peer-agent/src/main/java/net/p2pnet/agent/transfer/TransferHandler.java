@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * /p2p/v1/files/{infoHash}               file info: size, pieces, verified bitfield, ed2k hashset
  * /p2p/v1/files/{infoHash}/torrent       the raw .torrent
- * /p2p/v1/files/{infoHash}/pieces/{n}    one verified piece (upload slot; busy: 503 + Retry-After)
+ * /p2p/v1/files/{infoHash}/pieces/{n}    one verified piece (upload slot; busy: 503 + Retry-After);
+ *                                        ?count=k: pieces n .. n+k-1 back to back in one answer
  * /p2p/v1/files/{infoHash}/sources       other agents known to hold it (source exchange)
  * /p2p/v1/ed2k/{ed2kHash}                file info looked up by ed2k hash (ed2k links)
  * /files/{infoHash}/{name}               the whole file with HTTP Range (any HTTP client; BEP 19 web seeds)
@@ -109,18 +110,31 @@ public class TransferHandler implements HttpHandler {
     }
 
     private void servePiece(TransferExchange ex, ServedContent content, List<String> parts) throws IOException {
-        int index;
-        try {
-            index = parts.size() == 4 ? Integer.parseInt(parts.get(3)) : -1;
-        } catch (NumberFormatException e) {
-            index = -1;
-        }
-        if (index < 0 || index >= content.layout().pieceCount()) {
-            ex.problem(400, "Bad piece index", "piece index must be 0.." + (content.layout().pieceCount() - 1)
-                    + ", was '" + (parts.size() == 4 ? parts.get(3) : "") + "'");
+        int pieceCount = content.layout().pieceCount();
+        int index = parts.size() == 4 ? number(parts.get(3)) : -1;
+        if (index < 0 || index >= pieceCount) {
+            ex.problem(400, "Bad piece index", "piece index must be 0.." + (pieceCount - 1) + ", was '"
+                    + (parts.size() == 4 ? parts.get(3) : "") + "'");
             return;
         }
-        uploads.servePiece(ex, content, index);
+        String countText = ex.query("count").orElse("1");
+        int count = number(countText);
+        int most = PieceUploads.maxRun(content.layout());
+        if (count < 1 || count > most || index + count > pieceCount) {
+            ex.problem(400, "Bad piece count", "count must be 1.." + Math.min(most, pieceCount - index)
+                    + " for piece " + index + ", was '" + countText + "'");
+            return;
+        }
+        uploads.servePieces(ex, content, index, count);
+    }
+
+    /** A non-negative decimal number, or -1. */
+    private static int number(String text) {
+        try {
+            return text.isEmpty() || text.charAt(0) == '+' ? -1 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void noteSender(TransferExchange ex, ServedContent content) {

@@ -68,6 +68,43 @@ class PieceBoardTest {
         assertThat(board.claim(bits(0, 1), new BitSet(), false)).isNotNegative();
     }
 
+    @Test
+    void aRunTakesThePiecesAfterTheChosenOneThatTheSourceHasUntilAGap() {
+        PieceBoard board = new PieceBoard(64, new BitSet());
+        BitSet has = new BitSet();
+        has.set(0, 64);
+        has.clear(40);
+        PieceBoard.Run first = board.claimRun(has, new BitSet(), false, 4);
+        assertThat(first.count()).isEqualTo(4);
+        int start = first.first();
+        for (int i = start; i < start + 4; i++) {
+            assertThat(board.snapshot()[i % 64]).isEqualTo(PieceBoard.IN_FLIGHT);
+        }
+        BitSet avoid = new BitSet();
+        avoid.set(0, 64);
+        avoid.clear(37, 44); // only 37..43 may be taken, and the source lacks 40
+        PieceBoard.Run gap = board.claimRun(has, avoid, false, 8);
+        assertThat(gap.first()).isBetween(37, 43);
+        assertThat(gap.first() + gap.count()).isLessThanOrEqualTo(gap.first() < 40 ? 40 : 44);
+    }
+
+    @Test
+    void runsShrinkAsTheLastPiecesAreLeftSoOtherWorkersGetSome() {
+        PieceBoard board = new PieceBoard(16, new BitSet());
+        BitSet has = new BitSet();
+        has.set(0, 16);
+        PieceBoard.Run run = board.claimRun(has, new BitSet(), false, 8);
+        assertThat(run.count()).isEqualTo(2); // 16 takeable: an eighth of them
+        int claimed = run.count();
+        while (claimed < 16) {
+            PieceBoard.Run next = board.claimRun(has, new BitSet(), false, 8);
+            assertThat(next.count()).isBetween(1, 2);
+            claimed += next.count();
+        }
+        // nothing unclaimed left: endgame copies come one piece at a time
+        assertThat(board.claimRun(has, new BitSet(), false, 8).count()).isEqualTo(1);
+    }
+
     private static BitSet bits(int... indexes) {
         BitSet set = new BitSet();
         for (int i : indexes) {

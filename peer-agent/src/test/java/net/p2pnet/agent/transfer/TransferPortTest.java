@@ -1,16 +1,22 @@
 package net.p2pnet.agent.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +79,45 @@ class TransferPortTest {
                 .isEqualTo(Arrays.copyOfRange(bytes, PIECE, 2 * PIECE));
         assertThat(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/3").body())
                 .isEqualTo(Arrays.copyOfRange(bytes, 3 * PIECE, (int) SIZE));
+    }
+
+    @Test
+    void aRunOfPiecesComesBackToBackInOneAnswer() throws Exception {
+        assertThat(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/1?count=3").body())
+                .isEqualTo(Arrays.copyOfRange(bytes, PIECE, (int) SIZE));
+        assertThat(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/0?count=1").body())
+                .isEqualTo(Arrays.copyOfRange(bytes, 0, PIECE));
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/2?count=3"), 400, "count must be 1..2");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/0?count=0"), 400, "count must be");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/0?count=-2"), 400, "count must be");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/0?count=+2"), 400, "count must be");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/0?count=99999999999"), 400, "count must be");
+        assertProblem(get("/p2p/v1/files/" + shared.infoHash() + "/pieces/0?count=x"), 400, "count must be");
+    }
+
+    @Test
+    void theClientHandsOutARunPieceByPieceFromOneBuffer() throws Exception {
+        TransferClient client = agent.bean(TransferClient.class);
+        InetSocketAddress source = new InetSocketAddress("127.0.0.1", agent.transferPort());
+        int[] sizes = {PIECE, PIECE, (int) SIZE - 3 * PIECE};
+        byte[] buffer = new byte[PIECE];
+        List<byte[]> received = new ArrayList<>();
+        AtomicLong counted = new AtomicLong();
+        client.pieces(source, shared.infoHash(), 1, sizes, buffer, counted::addAndGet,
+                (part, data, length) -> {
+                    assertThat(data).isSameAs(buffer);
+                    received.add(Arrays.copyOf(data, length));
+                });
+        assertThat(received).hasSize(3);
+        assertThat(received.get(0)).isEqualTo(Arrays.copyOfRange(bytes, PIECE, 2 * PIECE));
+        assertThat(received.get(2)).isEqualTo(Arrays.copyOfRange(bytes, 3 * PIECE, (int) SIZE));
+        assertThat(counted.get()).isEqualTo(SIZE - PIECE);
+        // an answer of another length than the run asks for is refused before anything is handed out
+        received.clear();
+        assertThatThrownBy(() -> client.pieces(source,
+                        shared.infoHash(), 2, new int[] {PIECE, PIECE}, buffer, n -> { },
+                        (part, data, length) -> received.add(data)))
+                .isInstanceOf(IOException.class).hasMessageContaining("were asked");
     }
 
     @Test
