@@ -41,6 +41,7 @@ final class Download implements ServedContent {
     private final AtomicInteger piecesFailed = new AtomicInteger();
     private final RateLimiter limiter = new RateLimiter(0);
     private final BitSet checkedChunks = new BitSet();
+    private final ChunkChecks chunkChecks = new ChunkChecks();
     private final Map<Integer, String> pieceOrigins = new ConcurrentHashMap<>();
     private volatile DownloadSpec spec;
     private volatile TorrentContent content;
@@ -104,6 +105,10 @@ final class Download implements ServedContent {
 
     BitSet checkedChunks() {
         return checkedChunks;
+    }
+
+    ChunkChecks chunkChecks() {
+        return chunkChecks;
     }
 
     PartialFile file() {

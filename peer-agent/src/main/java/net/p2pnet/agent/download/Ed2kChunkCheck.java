@@ -20,7 +20,7 @@ import net.p2pnet.model.hash.Md4;
  */
 final class Ed2kChunkCheck {
 
-    private static final int READ_BLOCK = 1 << 20;
+    static final int READ_BLOCK = 1 << 20;
 
     private Ed2kChunkCheck() {
     }
@@ -55,7 +55,7 @@ final class Ed2kChunkCheck {
     }
 
     /**
-     * Checks every chunk touching one of {@code pieces} whose pieces are now all verified and that
+     * Checks every chunk touching one of {@code pieces} whose pieces are now all stored and that
      * was not checked yet ({@code checked} is updated).
      *
      * @return the pieces of chunks that failed MD4 (empty when all is well)
@@ -65,13 +65,13 @@ final class Ed2kChunkCheck {
     }
 
     /**
-     * The chunks touching one of {@code pieces} whose pieces are now all verified and that were not
-     * checked yet; they are marked in {@code checked} (whoever takes them must {@link #check} them, or
-     * clear their mark).
+     * The chunks touching one of {@code pieces} whose pieces are now all stored (written or
+     * verified) and that were not checked yet; they are marked in {@code checked} (whoever takes them
+     * must {@link #check} them, or clear their mark).
      */
     static List<Integer> dueChunks(BitSet pieces, PartialFile file, Ed2kHash ed2k, BitSet checked) {
         PieceLayout layout = file.layout();
-        BitSet verified = file.verified();
+        BitSet verified = file.stored();
         List<Integer> due = new ArrayList<>();
         synchronized (checked) {
             int lastChunkSeen = -1;
@@ -95,18 +95,22 @@ final class Ed2kChunkCheck {
     }
 
     /**
-     * MD4s {@code due} chunks (marked in {@code checked}) read back from the part file (after their
-     * pieces were {@code fsync}ed), two at a time when there are two: one MD4 stream is
+     * MD4s {@code due} chunks (marked in {@code checked}) read back from the part file, two at a time when there are two: one MD4 stream is
      * latency-bound, and {@link Md4#updatePair} runs two side by side for 1.2-1.5 times the work.
      * A chunk that fails loses its mark.
      *
      * @return the pieces of chunks that failed MD4 (empty when all is well)
      */
     static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
+        return due.isEmpty() ? new BitSet()
+                : check(due, file, ed2k, checked, file.readBuffer(READ_BLOCK), file.readBuffer(READ_BLOCK));
+    }
+
+    /** {@link #check} with two read buffers from {@link PartialFile#readBuffer} of {@link #READ_BLOCK} bytes. */
+    static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked, ByteBuffer first,
+                        ByteBuffer second) throws IOException {
         PieceLayout layout = file.layout();
         BitSet bad = new BitSet();
-        ByteBuffer first = file.readBuffer(READ_BLOCK);
-        ByteBuffer second = file.readBuffer(READ_BLOCK);
         for (int i = 0; i < due.size(); i += 2) {
             int one = due.get(i);
             if (i + 1 < due.size()) {

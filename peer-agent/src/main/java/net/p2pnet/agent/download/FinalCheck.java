@@ -30,15 +30,15 @@ final class FinalCheck {
 
     /**
      * True when the file is right; otherwise the bad pieces are reopened (or the download failed).
-     * With an ed2k hashset, the chunks already checked with MD4 were read back from disk after
-     * their pieces were durable, so only the others are read again; without one, the whole file is.
+     * With an ed2k hashset, the chunks already checked with MD4 were read back from the part file
+     * when their last piece was written, so only the others are read again; without one, the whole
+     * file is.
      */
     boolean passes(PartialFile file) {
-        Ed2kHash ed2k = download.ed2k();
-        if (ed2k != null) {
-            return remainingChunksPass(file, ed2k);
-        }
-        return wholeFilePasses(file);
+        return download.chunkChecks().exclusively(() -> {
+            Ed2kHash ed2k = download.ed2k(); // read after the checks in progress: one of them may have dropped it
+            return ed2k != null ? remainingChunksPass(file, ed2k) : wholeFilePasses(file);
+        });
     }
 
     private boolean remainingChunksPass(PartialFile file, Ed2kHash ed2k) {

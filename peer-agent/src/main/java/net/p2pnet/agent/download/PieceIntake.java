@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to a piece that arrived: SHA-1 check, durable write, MD4 check of any ed2k chunk it
- * completes. Bad data is dropped and its piece fetched again elsewhere; its source is held to account.
+ * What happens to a piece that arrived: SHA-1 check, write, MD4 check of any ed2k chunk it completes
+ * ({@link ChunkChecks}), and its count once a group commit made it durable. Bad data is dropped and
+ * its piece fetched again elsewhere; its source is held to account.
  */
 final class PieceIntake {
 
@@ -20,8 +21,6 @@ final class PieceIntake {
 
     private final Download download;
     private final DownloadEnvironment env;
-    /** A complete chunk not hashed yet, waiting for a partner (commit thread only); -1 when none. */
-    private int heldChunk = -1;
 
     PieceIntake(Download download) {
         this.download = download;
@@ -53,15 +52,13 @@ final class PieceIntake {
             lost.set(piece);
             board.reopen(lost);
             download.storageFailed(e);
+            return;
         }
+        checkChunks(piece, file);
     }
 
-    /**
-     * Pieces a commit made durable: the ed2k chunks they complete are checked first, then they count
-     * on the board (so the download cannot be seen complete, and its file moved, while a check reads it).
-     */
-    void committed(BitSet pieces, PartialFile file) {
-        checkChunks(pieces, file);
+    /** Pieces a commit made durable: they count on the board. */
+    void committed(BitSet pieces) {
         download.board().verified(pieces);
         pieces.stream().forEach(piece -> {
             String network = download.pieceOrigins().remove(piece);
@@ -86,31 +83,14 @@ final class PieceIntake {
         }
     }
 
-    /**
-     * MD4 of the chunks this commit completed. Chunks are hashed in pairs (see
-     * {@link Ed2kChunkCheck#check}); a commit usually completes one chunk, so an odd one out waits for
-     * the next commit's (unmarked meanwhile: if none comes, the final check hashes it).
-     */
-    private void checkChunks(BitSet pieces, PartialFile file) {
+    /** MD4 of the ed2k chunks this piece completed, if any (and if a hashset is known). */
+    private void checkChunks(int piece, PartialFile file) {
         Ed2kHash ed2k = download.ed2k();
         if (ed2k == null) {
             return;
         }
-        BitSet checked = download.checkedChunks();
-        List<Integer> due = new ArrayList<>(Ed2kChunkCheck.dueChunks(pieces, file, ed2k, checked));
-        synchronized (checked) {
-            if (heldChunk >= 0 && !checked.get(heldChunk) && heldChunk < ed2k.chunkCount()) {
-                checked.set(heldChunk);
-                due.add(heldChunk);
-            }
-            heldChunk = -1;
-            if (due.size() % 2 == 1) {
-                heldChunk = due.remove(due.size() - 1);
-                checked.clear(heldChunk);
-            }
-        }
         try {
-            BitSet bad = Ed2kChunkCheck.check(due, file, ed2k, checked);
+            BitSet bad = download.chunkChecks().afterWrite(piece, file, ed2k, download.checkedChunks());
             if (!bad.isEmpty()) {
                 chunkFailed(bad);
             }

@@ -172,7 +172,7 @@ final class Swarm {
                 long started = System.nanoTime();
                 BitSet committed = file.commitPending(100);
                 if (!committed.isEmpty()) {
-                    intake.committed(committed, file);
+                    intake.committed(committed);
                     pauseBeforeNextCommit(started);
                 }
             }

@@ -81,6 +81,16 @@ public final class PartialFile implements AutoCloseable {
         return (BitSet) verified.clone();
     }
 
+    /** Pieces written, committed or not (verified ones and those waiting for the next commit). */
+    public BitSet stored() {
+        BitSet stored;
+        synchronized (pending) { // before verified: a commit moves pieces from pending to verified
+            stored = (BitSet) pending.clone();
+        }
+        stored.or(verified());
+        return stored;
+    }
+
     public synchronized boolean isVerified(int piece) {
         return verified.get(piece);
     }

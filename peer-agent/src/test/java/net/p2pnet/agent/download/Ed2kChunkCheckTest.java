@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Ed2kChunkCheckTest {
 
-    private static final int PIECE = 1 << 20;
+    static final int PIECE = 1 << 20;
     // three chunks, the last one short: pairs (0, 1) and a lone third, with a paired part and a rest
-    private static final long SIZE = 2L * Ed2kHash.CHUNK_SIZE + 3_000_123;
+    static final long SIZE = 2L * Ed2kHash.CHUNK_SIZE + 3_000_123;
 
     @TempDir
     Path dir;
@@ -93,7 +93,7 @@ class Ed2kChunkCheckTest {
     }
 
     /** The content's hashset, with chunk {@code lying} (if any) hashed from altered bytes. */
-    private static Ed2kHash hashsetOf(byte[] content, int lying) {
+    static Ed2kHash hashsetOf(byte[] content, int lying) {
         int chunks = Ed2kHash.chunkCount(SIZE);
         byte[] hashes = new byte[chunks * Md4.DIGEST_LENGTH];
         for (int chunk = 0; chunk < chunks; chunk++) {
@@ -107,7 +107,7 @@ class Ed2kChunkCheckTest {
         return Ed2kHash.of(SIZE, hashes);
     }
 
-    private static BitSet allPieces(PartialFile file) {
+    static BitSet allPieces(PartialFile file) {
         BitSet all = new BitSet();
         all.set(0, file.layout().pieceCount());
         return all;
@@ -119,7 +119,7 @@ class Ed2kChunkCheckTest {
         return set;
     }
 
-    private static byte[] random() {
+    static byte[] random() {
         byte[] content = new byte[(int) SIZE];
         new Random(6).nextBytes(content);
         return content;
