@@ -35,7 +35,10 @@ public class EventStream {
     }
 
     SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream lives as long as the client
+        return subscribe(new SseEmitter(0L)); // no timeout: the stream lives as long as the client
+    }
+
+    SseEmitter subscribe(SseEmitter emitter) {
         emitter.onCompletion(() -> subscribers.remove(emitter));
         emitter.onTimeout(() -> subscribers.remove(emitter));
         emitter.onError(e -> subscribers.remove(emitter));
@@ -79,9 +82,15 @@ public class EventStream {
             synchronized (emitter) { // SseEmitter is not safe for concurrent sends
                 emitter.send(event);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // a subscriber that went away must never disturb the sender: events are published in the
+            // threads of downloads and shares, and an exception here once ended a download
             subscribers.remove(emitter);
-            emitter.completeWithError(e);
+            try {
+                emitter.completeWithError(e);
+            } catch (RuntimeException alreadyEnded) {
+                // the container ended the stream when the client left; nothing is left to close
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public class TransferClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SMALL_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(120);
-    private static final int BLOCK = 64 * 1024;
+    private static final int BLOCK = 256 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
