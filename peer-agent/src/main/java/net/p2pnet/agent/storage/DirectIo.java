@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * system's block size); the rest (a short last piece, a file system without {@code O_DIRECT} such as
  * some tmpfs or FUSE mounts) takes the ordinary channel. A direct write that fails is retried once
  * on the ordinary channel and direct I/O is given up for that file: a file system that accepted the
- * flag yet refuses the write must not stop a download; a full disk fails both ways.
+ * flag yet refuses the write must not stop a download; a full disk fails both ways. Reads fall back
+ * the same way.
  */
 final class DirectIo implements AutoCloseable {
 
@@ -104,21 +105,26 @@ final class DirectIo implements AutoCloseable {
      * Fills {@code buffer} (from {@link #buffer}) with the {@code size} bytes at {@code position}, ready
      * to be read, when direct I/O allows it; the buffer's capacity past {@code size} may be overwritten.
      *
-     * @return false when nothing was read and the caller must read the ordinary way
-     * @throws IOException when the file ends before {@code size} bytes
+     * @return false when the caller must read the ordinary way: direct I/O does not apply, or the
+     *         direct read failed or came up short (the ordinary read then tells what is wrong)
      */
-    boolean readFully(long position, ByteBuffer buffer, int size) throws IOException {
+    boolean readFully(long position, ByteBuffer buffer, int size) {
         int whole = roundUp(size);
         if (!usable || !aligned(position) || !buffer.isDirect() || buffer.capacity() < whole
                 || buffer.alignmentOffset(0, block) != 0) {
             return false;
         }
         buffer.clear().limit(whole);
-        while (buffer.position() < size) {
-            int read = channel.read(buffer, position + buffer.position());
-            if (read <= 0 || buffer.position() % block != 0 && buffer.position() < size) {
-                throw new IOException("part file ended at " + (position + buffer.position()));
+        try {
+            while (buffer.position() < size) {
+                int read = channel.read(buffer, position + buffer.position());
+                if (read <= 0 || buffer.position() % block != 0 && buffer.position() < size) {
+                    return false; // the end of the file
+                }
             }
+        } catch (IOException e) {
+            usable = false; // a file system that accepted O_DIRECT yet refuses the read
+            return false;
         }
         buffer.limit(size).position(0);
         return true;
