@@ -62,7 +62,11 @@ final class ChunkChecks {
                     synchronized (checked) {
                         checked.set(alone);
                     }
-                } else if (claim(partner, checked)) {
+                } else {
+                    // only the final check unsets waiting, and it cannot run while we hold the read lock
+                    synchronized (checked) {
+                        checked.set(partner);
+                    }
                     due = List.of(due.get(0), partner);
                 }
             }
@@ -78,17 +82,6 @@ final class ChunkChecks {
             }
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    /** Takes a waiting chunk unless the final check already did. */
-    private static boolean claim(int chunk, BitSet checked) {
-        synchronized (checked) {
-            if (checked.get(chunk)) {
-                return false;
-            }
-            checked.set(chunk);
-            return true;
         }
     }
 

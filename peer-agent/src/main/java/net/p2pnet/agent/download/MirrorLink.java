@@ -43,11 +43,7 @@ final class MirrorLink implements SourceLink {
 
     @Override
     public byte[] fetchPiece(int piece, int length, BlockSink sink) throws IOException, InterruptedException {
-        try {
-            return client.range(url, layout.pieceOffset(piece), length, sink::received);
-        } catch (TransferClient.BusyException e) {
-            throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
-        }
+        return SourceLink.fetchAsRun(this, piece, length, sink);
     }
 
     /** Mirrors serve ranges: a run of pieces is one Range request (as many bytes as an agent is asked for). */

@@ -120,11 +120,7 @@ class P2pnetNetwork implements PeerNetwork {
 
         @Override
         public byte[] fetchPiece(int piece, int length, BlockSink sink) throws IOException, InterruptedException {
-            try {
-                return client.piece(address, wanted.infoHash(), piece, length, sink::received);
-            } catch (TransferClient.BusyException e) {
-                throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
-            }
+            return SourceLink.fetchAsRun(this, piece, length, sink);
         }
 
         @Override

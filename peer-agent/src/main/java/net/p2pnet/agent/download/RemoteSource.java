@@ -134,14 +134,10 @@ final class RemoteSource {
     }
 
     /**
-     * Claims a piece on {@code board} for one of this source's workers: never one it sent bad data
-     * for, nor one another of its workers is already fetching (endgame copies go to other sources).
+     * Claims consecutive pieces on {@code board} for one request of one of this source's workers
+     * ({@link PieceBoard#claimRun}): never one it sent bad data for, nor one another of its workers is
+     * already fetching (endgame copies go to other sources).
      */
-    synchronized int claim(PieceBoard board) {
-        return claimRun(board, 1).first();
-    }
-
-    /** Claims consecutive pieces for one request of one of this source's workers ({@link PieceBoard#claimRun}). */
     synchronized PieceBoard.Run claimRun(PieceBoard board, int max) {
         BitSet avoid = (BitSet) badSet.clone();
         avoid.or(inFlight);

@@ -50,6 +50,14 @@ public interface SourceLink {
         }
     }
 
+    /** {@link #fetchPiece} for a link whose requests are runs ({@link #fetchRun}): a run of one piece. */
+    static byte[] fetchAsRun(SourceLink link, int piece, int length, BlockSink sink)
+            throws IOException, InterruptedException {
+        byte[] data = new byte[length];
+        link.fetchRun(piece, new int[] {length}, data, sink, (index, bytes, size) -> { });
+        return data;
+    }
+
     /** Learns what the source gained since (a network whose peers push news does nothing here). */
     default void refresh() throws IOException, InterruptedException {
     }

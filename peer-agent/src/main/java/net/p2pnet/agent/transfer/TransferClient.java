@@ -86,14 +86,6 @@ public class TransferClient {
         void received(int part, byte[] data, int length) throws InterruptedException;
     }
 
-    /** One piece of {@code size} bytes from an agent. */
-    public byte[] piece(InetSocketAddress source, String infoHash, int index, int size, BlockSink sink)
-            throws IOException, InterruptedException {
-        byte[] data = new byte[size];
-        pieces(source, infoHash, index, new int[] {size}, data, sink, (part, bytes, length) -> { });
-        return data;
-    }
-
     /**
      * Pieces {@code first .. first + sizes.length - 1} from an agent in one request, handed to
      * {@code receiver} one by one as each is complete (part 0 is {@code first}). {@code buffer} must
@@ -105,14 +97,10 @@ public class TransferClient {
         fetch(agentUri(source, path), null, sizes, buffer, 200, sink, receiver);
     }
 
-    /** Bytes {@code [offset, offset + size)} of a file at an HTTP URL (mirror, BEP 19 web seed). */
-    public byte[] range(URI url, long offset, int size, BlockSink sink) throws IOException, InterruptedException {
-        byte[] data = new byte[size];
-        ranges(url, offset, new int[] {size}, data, sink, (part, bytes, length) -> { });
-        return data;
-    }
-
-    /** Consecutive parts of {@code sizes} bytes from {@code offset} of a file at an HTTP URL, in one Range request. */
+    /**
+     * Consecutive parts of {@code sizes} bytes from {@code offset} of a file at an HTTP URL (mirror,
+     * BEP 19 web seed), in one Range request, handed out as {@link #pieces} does.
+     */
     public void ranges(URI url, long offset, int[] sizes, byte[] buffer, BlockSink sink, PartReceiver receiver)
             throws IOException, InterruptedException {
         String range = "bytes=" + offset + "-" + (offset + total(sizes) - 1);
