@@ -3,6 +3,7 @@ package net.p2pnet.agent.download;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Collection;
@@ -406,6 +407,16 @@ final class Download implements ServedContent {
                     : PartialFile.readFile(done, offset, into);
         }
         return file.read(offset, into);
+    }
+
+    @Override
+    public void transferTo(long offset, long count, WritableByteChannel target) throws IOException {
+        PartialFile partial = file;
+        if (completedPath == null && partial != null) {
+            partial.transferTo(offset, count, target);
+        } else {
+            ServedContent.super.transferTo(offset, count, target);
+        }
     }
 
     @Override

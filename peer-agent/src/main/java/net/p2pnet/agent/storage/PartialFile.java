@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -201,6 +202,11 @@ public final class PartialFile implements AutoCloseable {
     /** Reads content bytes from {@code offset}. */
     public int read(long offset, ByteBuffer into) throws IOException {
         return Math.max(0, channel.read(into, offset));
+    }
+
+    /** Writes the {@code count} content bytes at {@code offset} to {@code target} ({@link FileTransfer}). */
+    public void transferTo(long offset, long count, WritableByteChannel target) throws IOException {
+        FileTransfer.send(channel, offset, count, target);
     }
 
     /** A buffer for {@link #readFully} of up to {@code size} bytes (aligned for direct reads where they work). */

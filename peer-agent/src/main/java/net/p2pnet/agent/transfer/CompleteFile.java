@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
+import net.p2pnet.agent.storage.FileTransfer;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.storage.TorrentContent;
 import net.p2pnet.model.hash.Ed2kHash;
@@ -82,6 +84,11 @@ final class CompleteFile implements ServedContent {
         } catch (ClosedChannelException e) {
             return Math.max(0, channel().read(into, offset));
         }
+    }
+
+    @Override
+    public void transferTo(long offset, long count, WritableByteChannel target) throws IOException {
+        FileTransfer.send(channel(), offset, count, target);
     }
 
     private synchronized FileChannel channel() throws IOException {

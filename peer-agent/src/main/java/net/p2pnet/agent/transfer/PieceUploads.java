@@ -2,8 +2,7 @@ package net.p2pnet.agent.transfer;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.BitSet;
 import java.util.List;
 import net.p2pnet.agent.bandwidth.BandwidthLimits;
@@ -144,26 +143,25 @@ public class PieceUploads {
         }
     }
 
+    /**
+     * Sends content in blocks: each passes the upload limit before it goes, and is counted once
+     * sent. Blocks go kernel to kernel where the content allows ({@link ServedContent#transferTo}).
+     */
     private void send(TransferExchange ex, int status, ServedContent content, long offset, long length, String kind)
             throws IOException {
-        OutputStream out = ex.begin(status, "application/octet-stream", length);
-        if (out == null) {
+        if (!ex.begin(status, "application/octet-stream", length)) {
             return;
         }
-        try (out) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BLOCK, Math.max(length, 1)));
+        WritableByteChannel out = ex.body();
+        try {
             long done = 0;
             while (done < length) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), length - done));
-                int read = content.read(offset + done, buffer);
-                if (read <= 0) {
-                    throw new IOException("content of " + content.infoHash() + " ended at " + (offset + done));
-                }
-                limits.upload().acquire(read);
-                out.write(buffer.array(), 0, read);
-                meter.count(TrafficMeter.Direction.OUT, kind, read);
-                content.uploaded(read);
-                done += read;
+                long block = Math.min(BLOCK, length - done);
+                limits.upload().acquire(block);
+                content.transferTo(offset + done, block, out);
+                meter.count(TrafficMeter.Direction.OUT, kind, block);
+                content.uploaded(block);
+                done += block;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,8 +1,10 @@
 package net.p2pnet.agent.transfer;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.BitSet;
 import java.util.Collection;
 import net.p2pnet.agent.storage.PieceLayout;
@@ -13,6 +15,9 @@ import net.p2pnet.model.hash.Ed2kHash;
  * serves only its verified pieces. Implementations are thread-safe.
  */
 public interface ServedContent {
+
+    /** The buffer of the copying {@link #transferTo}. */
+    int COPY_BUFFER = 64 * 1024;
 
     String infoHash();
 
@@ -45,6 +50,28 @@ public interface ServedContent {
      * @return bytes read
      */
     int read(long offset, ByteBuffer into) throws IOException;
+
+    /**
+     * Writes all {@code count} content bytes at {@code offset} to {@code target} (blocking). The
+     * caller has checked the range lies within verified pieces. This default copies through a
+     * buffer; a content held in one file lets the kernel copy ({@code sendfile}) instead.
+     */
+    default void transferTo(long offset, long count, WritableByteChannel target) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, COPY_BUFFER));
+        long done = 0;
+        while (done < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+            int read = read(offset + done, buffer);
+            if (read <= 0) {
+                throw new EOFException("content of " + infoHash() + " ended at " + (offset + done));
+            }
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                target.write(buffer);
+            }
+            done += read;
+        }
+    }
 
     /** Other agents' transfer addresses that hold (part of) this content, for source exchange. */
     Collection<InetSocketAddress> knownSources();

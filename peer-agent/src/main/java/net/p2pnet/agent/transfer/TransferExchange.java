@@ -1,9 +1,11 @@
 package net.p2pnet.agent.transfer;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +13,29 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One request on the transfer port, with the few response shapes the protocol uses. */
+/**
+ * One request on the transfer port, with the few response shapes the protocol uses. A response is
+ * a head and then either a small body given whole or a body the caller writes to {@link #body()}
+ * (content bytes, sent with {@code sendfile} where the file system allows).
+ */
 final class TransferExchange {
 
-    private final HttpExchange exchange;
+    private final RequestHead request;
+    private final SocketChannel channel;
+    private final InetSocketAddress remote;
     private final JsonMapper json;
+    private final Map<String, String> responseFields = new LinkedHashMap<>();
+    private boolean started;
 
-    TransferExchange(HttpExchange exchange, JsonMapper json) {
-        this.exchange = exchange;
+    TransferExchange(RequestHead request, SocketChannel channel, InetSocketAddress remote, JsonMapper json) {
+        this.request = request;
+        this.channel = channel;
+        this.remote = remote;
         this.json = json;
     }
 
     String path() {
-        return exchange.getRequestURI().getRawPath();
+        return request.rawPath();
     }
 
     List<String> pathSegments() {
@@ -31,16 +43,16 @@ final class TransferExchange {
     }
 
     boolean isGetOrHead() {
-        return isHead() || exchange.getRequestMethod().equals("GET");
+        return isHead() || request.method().equals("GET");
     }
 
     boolean isHead() {
-        return exchange.getRequestMethod().equals("HEAD");
+        return request.method().equals("HEAD");
     }
 
     /** A query parameter's raw value (the first, when repeated). */
     Optional<String> query(String name) {
-        String query = exchange.getRequestURI().getRawQuery();
+        String query = request.rawQuery();
         if (query == null) {
             return Optional.empty();
         }
@@ -54,7 +66,7 @@ final class TransferExchange {
     }
 
     Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return request.field(name);
     }
 
     Optional<String> bearerToken() {
@@ -68,7 +80,7 @@ final class TransferExchange {
             try {
                 int port = Integer.parseInt(value.trim());
                 return port > 0 && port <= 65535
-                        ? Optional.of(new InetSocketAddress(exchange.getRemoteAddress().getAddress(), port))
+                        ? Optional.of(new InetSocketAddress(remote.getAddress(), port))
                         : Optional.empty();
             } catch (NumberFormatException e) {
                 return Optional.empty();
@@ -77,45 +89,115 @@ final class TransferExchange {
     }
 
     void setHeader(String name, String value) {
-        exchange.getResponseHeaders().set(name, value);
+        responseFields.put(name, value);
+    }
+
+    /** Whether a response has been started: after that, only the body may follow. */
+    boolean started() {
+        return started;
+    }
+
+    /** Whether the connection may carry another request once this response is complete. */
+    boolean keepAlive() {
+        return request.keepAlive() && !request.hasBody();
     }
 
     void json(int status, Object body) throws IOException {
         bytes(status, "application/json", json.writeValueAsBytes(body));
     }
 
+    /** A whole small body (HEAD: its length only), written with the head in one go. */
     void bytes(int status, String contentType, byte[] body) throws IOException {
         setHeader("Content-Type", contentType);
-        if (isHead()) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
+        byte[] head = head(status, body.length);
+        ByteBuffer out = ByteBuffer.allocate(head.length + (isHead() ? 0 : body.length)).put(head);
+        if (!isHead()) {
+            out.put(body);
         }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        writeFully(out.flip());
     }
 
     /** An RFC 9457 problem detail. */
     void problem(int status, String title, String detail) throws IOException {
+        bytes(status, "application/problem+json", problemBody(json, status, title, detail, path()));
+    }
+
+    /**
+     * Starts a body of {@code length} bytes, to be written to {@link #body()}.
+     *
+     * @return false for HEAD requests (the head is sent; no body follows)
+     */
+    boolean begin(int status, String contentType, long length) throws IOException {
+        setHeader("Content-Type", contentType);
+        writeFully(ByteBuffer.wrap(head(status, length)));
+        return !isHead();
+    }
+
+    /** Where the body started by {@link #begin} goes: exactly the announced length must be written. */
+    WritableByteChannel body() {
+        return channel;
+    }
+
+    private byte[] head(int status, long contentLength) {
+        if (started) {
+            throw new IllegalStateException("a response was already started for " + path());
+        }
+        started = true;
+        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
+                .append(reason(status)).append("\r\n");
+        responseFields.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(contentLength).append("\r\n");
+        if (!keepAlive()) {
+            head.append("Connection: close\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private void writeFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** Answers a request that could not be read, and says the connection ends. */
+    static void reject(SocketChannel channel, JsonMapper json, RequestHead.BadRequestException e) throws IOException {
+        byte[] body = problemBody(json, e.status(), e.title(), e.getMessage(), null);
+        String head = "HTTP/1.1 " + e.status() + " " + reason(e.status()) + "\r\nContent-Type: application/problem+json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        ByteBuffer out = ByteBuffer.allocate(head.length() + body.length)
+                .put(head.getBytes(StandardCharsets.ISO_8859_1)).put(body).flip();
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+    }
+
+    private static byte[] problemBody(JsonMapper json, int status, String title, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", path());
-        bytes(status, "application/problem+json", json.writeValueAsBytes(body));
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return json.writeValueAsBytes(body);
     }
 
-    /** Starts a body of {@code length} bytes; null for HEAD requests (headers only). */
-    OutputStream begin(int status, String contentType, long length) throws IOException {
-        setHeader("Content-Type", contentType);
-        if (isHead()) {
-            setHeader("Content-Length", Long.toString(length));
-            exchange.sendResponseHeaders(status, -1);
-            return null;
-        }
-        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-        return exchange.getResponseBody();
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 206 -> "Partial Content";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 414 -> "URI Too Long";
+            case 416 -> "Range Not Satisfiable";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Status " + status;
+        };
     }
 }

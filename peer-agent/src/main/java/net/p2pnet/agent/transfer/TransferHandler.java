@@ -1,7 +1,5 @@
 package net.p2pnet.agent.transfer;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Routes the transfer port's requests (all GET or HEAD):
@@ -29,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * problem details.
  */
 @Component
-public class TransferHandler implements HttpHandler {
+public class TransferHandler {
 
     /** The header with which a downloading agent tells where its own transfer port is. */
     public static final String PORT_HEADER = "X-P2pnet-Port";
@@ -38,30 +35,42 @@ public class TransferHandler implements HttpHandler {
 
     private final ContentCatalog catalog;
     private final PieceUploads uploads;
-    private final JsonMapper json;
     private final ObjectProvider<PeerTicketVerifier> verifier;
 
-    public TransferHandler(ContentCatalog catalog, PieceUploads uploads, JsonMapper json,
-                           ObjectProvider<PeerTicketVerifier> verifier) {
+    public TransferHandler(ContentCatalog catalog, PieceUploads uploads, ObjectProvider<PeerTicketVerifier> verifier) {
         this.catalog = catalog;
         this.uploads = uploads;
-        this.json = json;
         this.verifier = verifier;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            route(new TransferExchange(exchange, json));
+    /**
+     * Answers one request.
+     *
+     * @return whether the answer is complete, so that the connection may carry another request
+     */
+    boolean handle(TransferExchange ex) {
+        try {
+            route(ex);
+            return true;
         } catch (IOException e) {
-            log.debug("transfer request {} ended early: {}", exchange.getRequestURI(), e.getMessage());
+            log.debug("transfer request {} ended early: {}", ex.path(), e.getMessage());
         } catch (RuntimeException e) {
-            log.warn("transfer request {} failed", exchange.getRequestURI(), e);
+            log.warn("transfer request {} failed", ex.path(), e);
+            if (!ex.started()) {
+                try {
+                    ex.problem(500, "Internal error", "the agent could not answer this request; see its log");
+                    return true;
+                } catch (IOException | RuntimeException again) {
+                    log.debug("could not report the failure of {}: {}", ex.path(), again.getMessage());
+                }
+            }
         }
+        return false;
     }
 
     private void route(TransferExchange ex) throws IOException {
         if (!ex.isGetOrHead()) {
+            ex.setHeader("Allow", "GET, HEAD");
             ex.problem(405, "Method not allowed", "the transfer port answers GET and HEAD only");
             return;
         }
