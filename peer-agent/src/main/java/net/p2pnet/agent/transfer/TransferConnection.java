@@ -21,6 +21,9 @@ final class TransferConnection implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TransferConnection.class);
 
+    private static final int LINGER_MILLIS = 2_000;
+    private static final long LINGER_BYTES = 1 << 20;
+
     private final SocketChannel channel;
     private final TransferHandler handler;
     private final JsonMapper json;
@@ -48,10 +51,15 @@ final class TransferConnection implements Runnable {
                 } catch (RequestHead.BadRequestException e) {
                     log.debug("bad request from {}: {}", remote, e.getMessage());
                     TransferExchange.reject(channel, json, e);
+                    lingeringClose(in);
                     return;
                 }
                 TransferExchange exchange = new TransferExchange(head, channel, remote, json);
-                if (!handler.handle(exchange) || !exchange.keepAlive()) {
+                boolean complete = handler.handle(exchange);
+                if (!complete || !exchange.keepAlive()) {
+                    if (complete) {
+                        lingeringClose(in);
+                    }
                     return;
                 }
             }
@@ -59,6 +67,25 @@ final class TransferConnection implements Runnable {
             // the client closed or went quiet between requests: nothing to answer
         } catch (IOException e) {
             log.debug("transfer connection ended: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Ends our side, then reads what the client still sends (the rest of a refused request, a body
+     * we never take) for a moment before closing: closing a socket with unread input sends a reset,
+     * which can destroy the answer before the client has read it (RFC 9112 section 9.6).
+     */
+    private void lingeringClose(InputStream in) throws IOException {
+        channel.shutdownOutput();
+        channel.socket().setSoTimeout(LINGER_MILLIS);
+        byte[] discard = new byte[8192];
+        long drained = 0;
+        while (drained < LINGER_BYTES) {
+            int read = in.read(discard);
+            if (read < 0) {
+                return;
+            }
+            drained += read;
         }
     }
 }
