@@ -32,7 +32,7 @@ mktorrent -l 20 -a "$ANNOUNCE" -o "$WORK/bench.torrent" "$WORK/seed1/bench.bin" 
 "$JAVA_HOME/bin/java" -Xmx256m -jar "$TRACKER_JAR" --server.port=$TRACKER_PORT --p2pnet.data-dir="$WORK/tracker" \
   --p2pnet.network.secret=bench-secret-0123456789abcdef --p2pnet.tracker.interval=5s --p2pnet.tracker.min-interval=1s > "$WORK/tracker.log" 2>&1 &
 PIDS+=($!)
-"$JAVA_HOME/bin/java" -Xmx512m -jar "$AGENT_JAR" --server.port=$CONTROL --p2pnet.agent.transfer-port=$TRANSFER \
+"$JAVA_HOME/bin/java" "${AGENT_JVM[@]}" -jar "$AGENT_JAR" --server.port=$CONTROL --p2pnet.agent.transfer-port=$TRANSFER \
   --p2pnet.agent.bittorrent.port=$BT --p2pnet.data-dir="$WORK/agent" --p2pnet.agent.download-dir="$WORK/agent/downloads" \
   --p2pnet.agent.tracker-url="$ANNOUNCE" > "$WORK/agent.log" 2>&1 &
 PIDS+=($!)

@@ -2,6 +2,10 @@
 # removed on exit (KEEP=1 keeps it), background processes killed on exit, start-up waits, the
 # download poller and the alternating rounds with their ratio.
 
+# The agent's JVM as ./p2pnet up and the container image start it (the serial collector: a small
+# daemon's heap needs no concurrent GC threads beside its transfers), with a fixed heap cap.
+AGENT_JVM=(-XX:+UseSerialGC -Xmx512m)
+
 WORK=$(mktemp -d "/tmp/p2pnet-${BENCH_NAME:-bench}.XXXXXX")
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }

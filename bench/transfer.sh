@@ -26,7 +26,7 @@ head -c $((SIZE_MB * 1024 * 1024)) /dev/urandom > "$WORK/share/bench.bin"
 
 start_agent() { # index, extra args...
   local i=$1; shift
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$JAR" --spring.profiles.active=dev --server.port=${CONTROL[$i]} \
+  "$JAVA_HOME/bin/java" "${AGENT_JVM[@]}" -jar "$JAR" --spring.profiles.active=dev --server.port=${CONTROL[$i]} \
     --p2pnet.agent.transfer-port=${TRANSFER[$i]} --p2pnet.data-dir="$WORK/agent$i" \
     --p2pnet.agent.download-dir="$WORK/agent$i/downloads" "$@" > "$WORK/agent$i.log" 2>&1 &
   PIDS+=($!)

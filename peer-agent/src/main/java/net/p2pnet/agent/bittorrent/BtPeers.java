@@ -36,6 +36,7 @@ import net.p2pnet.agent.transfer.ServedContent;
 import net.p2pnet.agent.transfer.TransferServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.p2pnet.agent.config.OptionalBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
     private final BitTorrentProperties properties;
     private final AgentProperties agent;
     private final ContentCatalog catalog;
-    private final ObjectProvider<BtAdmission> admission;
+    private final OptionalBean<BtAdmission> admission;
     private final WireContext context;
     private final byte[] peerId = newPeerId();
     private final Map<String, TorrentPeers> torrents = new ConcurrentHashMap<>();
@@ -78,7 +79,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         this.properties = properties;
         this.agent = agent;
         this.catalog = catalog;
-        this.admission = admission;
+        this.admission = new OptionalBean<>(admission);
         this.context = new WireContext(catalog, limits, meter, this::port, transfer::port, new ConcurrentHashMap<>(), this);
         for (boolean incoming : new boolean[] {true, false}) {
             Gauge.builder("p2pnet.agent.bt.connections", () -> count(incoming))
@@ -281,7 +282,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
                 throw new IOException("connection from this agent itself");
             }
             boolean privateTorrent = TorrentContent.of(content.get()).privateTorrent();
-            if (!admission.getIfAvailable(() -> EVERYONE).admits(infoHash, socket.getInetAddress(), privateTorrent)) {
+            if (!admission.get().orElse(EVERYONE).admits(infoHash, socket.getInetAddress(), privateTorrent)) {
                 throw new IOException("not admitted for " + (privateTorrent ? "private " : "") + "torrent " + infoHash);
             }
             checkRoom(infoHash);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.p2pnet.agent.config.OptionalBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -30,14 +31,14 @@ public class TransferClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json;
-    private final ObjectProvider<PeerTicketProvider> tickets;
-    private final ObjectProvider<TransferServer> server;
+    private final OptionalBean<PeerTicketProvider> tickets;
+    private final OptionalBean<TransferServer> server;
 
     public TransferClient(JsonMapper json, ObjectProvider<PeerTicketProvider> tickets,
                           ObjectProvider<TransferServer> server) {
         this.json = json;
-        this.tickets = tickets;
-        this.server = server;
+        this.tickets = new OptionalBean<>(tickets);
+        this.server = new OptionalBean<>(server);
     }
 
     /** A source answered 503: come back after {@code retryAfterSeconds}. */
@@ -221,14 +222,9 @@ public class TransferClient {
     /** What every request to another agent carries: our peer ticket (private networks) and transfer port. */
     private Map<String, String> ownHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        PeerTicketProvider provider = tickets.getIfAvailable();
-        if (provider != null) {
-            provider.currentTicket().ifPresent(t -> headers.put("Authorization", "Bearer " + t));
-        }
-        TransferServer own = server.getIfAvailable();
-        if (own != null && own.port() > 0) {
-            headers.put(TransferHandler.PORT_HEADER, Integer.toString(own.port()));
-        }
+        tickets.get().flatMap(PeerTicketProvider::currentTicket).ifPresent(t -> headers.put("Authorization", "Bearer " + t));
+        server.get().map(TransferServer::port).filter(port -> port > 0)
+                .ifPresent(port -> headers.put(TransferHandler.PORT_HEADER, Integer.toString(port)));
         return headers;
     }
 

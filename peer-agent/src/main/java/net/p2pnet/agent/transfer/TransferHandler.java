@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.p2pnet.agent.config.OptionalBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +36,12 @@ public class TransferHandler {
 
     private final ContentCatalog catalog;
     private final PieceUploads uploads;
-    private final ObjectProvider<PeerTicketVerifier> verifier;
+    private final OptionalBean<PeerTicketVerifier> verifier;
 
     public TransferHandler(ContentCatalog catalog, PieceUploads uploads, ObjectProvider<PeerTicketVerifier> verifier) {
         this.catalog = catalog;
         this.uploads = uploads;
-        this.verifier = verifier;
+        this.verifier = new OptionalBean<>(verifier);
     }
 
     /**
@@ -151,11 +152,7 @@ public class TransferHandler {
     }
 
     private boolean authorized(TransferExchange ex) {
-        PeerTicketVerifier check = verifier.getIfAvailable();
-        if (check == null) {
-            return true;
-        }
-        return ex.bearerToken().map(check::isValid).orElse(false);
+        return verifier.get().map(check -> ex.bearerToken().map(check::isValid).orElse(false)).orElse(true);
     }
 
     private void withContent(TransferExchange ex, String infoHash, ContentAction action) throws IOException {
