@@ -44,9 +44,16 @@ await_download() {
   echo "download ${state:-without an end on the event stream}, see $3" >&2; exit 1
 }
 
-# alternate_rounds SIZE_MB ROUNDS: runs the script's ours() and aria() in turn, prints each and the ratio
+# alternate_rounds SIZE_MB ROUNDS: runs the script's ours() and aria() in turn, prints each and the ratio.
+# WARMUP=1 (the default) first runs each once untimed, as benchmarks of JIT-compiled code do: the seeds
+# are shared by both sides, and whichever went first paid for compiling their serving path; our
+# agents are daemons that run for weeks. The warm-up times are printed too (WARMUP=0 skips it).
 alternate_rounds() {
   local ours_total=0 aria_total=0 o a r
+  if [ "${WARMUP:-1}" = 1 ]; then
+    o=$(ours); a=$(aria)
+    printf 'warm-up (untimed): p2pnet %.2f s, aria2c %.2f s\n' "$o" "$a"
+  fi
   for r in $(seq 1 "$2"); do
     o=$(ours); a=$(aria)
     printf 'round %d: p2pnet %.2f s, aria2c %.2f s\n' "$r" "$o" "$a"

@@ -2,7 +2,8 @@
 # Transfer benchmark (issue 6): one file on three seeding agents; one agent downloads it
 # multi-source (SHA-1 per piece + MD4 per ed2k chunk), against aria2c fetching the same file from the
 # same three agents' HTTP URLs with a Metalink of SHA-1 piece hashes (so both verify every piece).
-# Runs alternate in one go on loopback; prints each time and the ratio ours / aria2c (target <= 1.0).
+# Runs alternate in one go on loopback, after one untimed warm-up run of each (WARMUP=0: none); prints
+# each time and the ratio ours / aria2c (target <= 1.0).
 #
 #   bench/transfer.sh                      # 1 GiB, 3 rounds
 #   SIZE_MB=256 ROUNDS=2 bench/transfer.sh
