@@ -149,6 +149,8 @@ final class TransferExchange {
         head.append("Content-Length: ").append(contentLength).append("\r\n");
         if (!keepAlive()) {
             head.append("Connection: close\r\n");
+        } else if (request.minorVersion() == 0) {
+            head.append("Connection: keep-alive\r\n"); // an HTTP/1.0 client keeps the connection only when told
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
