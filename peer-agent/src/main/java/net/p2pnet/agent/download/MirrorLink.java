@@ -1,6 +1,7 @@
 package net.p2pnet.agent.download;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.util.BitSet;
 import net.p2pnet.agent.storage.PieceLayout;
@@ -53,11 +54,11 @@ final class MirrorLink implements SourceLink {
     }
 
     @Override
-    public void fetchRun(int first, int[] sizes, byte[] buffer, BlockSink sink, PieceReceiver receiver)
+    public void fetchRun(int first, int[] sizes, ByteBuffer buffer, BlockSink sink, PieceReceiver receiver)
             throws IOException, InterruptedException {
         try {
             client.ranges(url, layout.pieceOffset(first), sizes, buffer, sink::received,
-                    (part, data, length) -> receiver.received(first + part, data, length));
+                    (part, data) -> receiver.received(first + part, data));
         } catch (TransferClient.BusyException e) {
             throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
         }

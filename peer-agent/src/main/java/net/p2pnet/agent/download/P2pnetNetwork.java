@@ -1,6 +1,7 @@
 package net.p2pnet.agent.download;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -129,11 +130,11 @@ class P2pnetNetwork implements PeerNetwork {
         }
 
         @Override
-        public void fetchRun(int first, int[] sizes, byte[] buffer, BlockSink sink, PieceReceiver receiver)
+        public void fetchRun(int first, int[] sizes, ByteBuffer buffer, BlockSink sink, PieceReceiver receiver)
                 throws IOException, InterruptedException {
             try {
                 client.pieces(address, wanted.infoHash(), first, sizes, buffer, sink::received,
-                        (part, data, length) -> receiver.received(first + part, data, length));
+                        (part, data) -> receiver.received(first + part, data));
             } catch (TransferClient.BusyException e) {
                 throw new SourceBusyException(e.retryAfterSeconds(), e.getMessage());
             }

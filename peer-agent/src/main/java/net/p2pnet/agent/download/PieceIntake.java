@@ -27,8 +27,8 @@ final class PieceIntake {
         this.env = download.env();
     }
 
-    /** Takes {@code data[0 .. length)}, the piece's bytes, and is done with them when it returns. */
-    void accept(RemoteSource source, int piece, byte[] data, int length, byte[] sha1) {
+    /** Takes the piece's bytes (the data's remaining ones) and is done with them when it returns. */
+    void accept(RemoteSource source, int piece, ByteBuffer data, byte[] sha1) {
         PieceBoard board = download.board();
         if (!download.layout().matches(piece, sha1)) {
             rejectPiece(source, piece);
@@ -46,7 +46,7 @@ final class PieceIntake {
         }
         download.pieceOrigins().put(piece, source.network());
         try {
-            file.write(piece, ByteBuffer.wrap(data, 0, length));
+            file.write(piece, data.duplicate());
         } catch (IOException e) {
             BitSet lost = new BitSet();
             lost.set(piece);

@@ -1,6 +1,7 @@
 package net.p2pnet.agent.download;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.BitSet;
 import java.util.Optional;
 import net.p2pnet.model.hash.Ed2kHash;
@@ -38,24 +39,25 @@ public interface SourceLink {
     /**
      * Fetches the consecutive pieces {@code first .. first + sizes.length - 1} (one request where the
      * protocol allows), handing each to {@code receiver} as soon as it is complete, in order.
-     * {@code buffer} holds the largest piece and may be reused from one piece to the next: the
+     * {@code buffer} (heap or direct: the engine gives a direct one the part file can write from
+     * without a copy) holds the largest piece and is reused from one piece to the next: the
      * receiver is done with the bytes when it returns. On failure, the pieces not yet received are
      * the caller's to give back.
      */
-    default void fetchRun(int first, int[] sizes, byte[] buffer, BlockSink sink, PieceReceiver receiver)
+    default void fetchRun(int first, int[] sizes, ByteBuffer buffer, BlockSink sink, PieceReceiver receiver)
             throws IOException, InterruptedException {
         for (int i = 0; i < sizes.length; i++) {
             byte[] data = fetchPiece(first + i, sizes[i], sink);
-            receiver.received(first + i, data, data.length);
+            receiver.received(first + i, ByteBuffer.wrap(data));
         }
     }
 
     /** {@link #fetchPiece} for a link whose requests are runs ({@link #fetchRun}): a run of one piece. */
     static byte[] fetchAsRun(SourceLink link, int piece, int length, BlockSink sink)
             throws IOException, InterruptedException {
-        byte[] data = new byte[length];
-        link.fetchRun(piece, new int[] {length}, data, sink, (index, bytes, size) -> { });
-        return data;
+        ByteBuffer data = ByteBuffer.allocate(length);
+        link.fetchRun(piece, new int[] {length}, data, sink, (index, bytes) -> { });
+        return data.array();
     }
 
     /** Learns what the source gained since (a network whose peers push news does nothing here). */
@@ -89,10 +91,10 @@ public interface SourceLink {
 
     void close(String reason);
 
-    /** Takes one fetched piece: {@code data[0 .. length)}, valid only during the call. */
+    /** Takes one fetched piece: the {@code data} between its position and limit, valid only during the call. */
     @FunctionalInterface
     interface PieceReceiver {
-        void received(int piece, byte[] data, int length) throws InterruptedException;
+        void received(int piece, ByteBuffer data) throws InterruptedException;
     }
 
     /** Receives a block's byte count before it is taken; may block (rate limits) or throw (stop). */

@@ -1,6 +1,7 @@
 package net.p2pnet.agent.download;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
@@ -190,10 +191,10 @@ final class SourceWorkers {
         }
         int[] next = {run.first()};
         try {
-            link.fetchRun(run.first(), sizes, scratch.buffer(largest), blockSink(), (piece, data, length) -> {
+            link.fetchRun(run.first(), sizes, scratch.buffer(largest), blockSink(), (piece, data) -> {
                 next[0] = piece + 1;
                 errors.set(0);
-                new PieceIntake(download).accept(source, piece, data, length, scratch.sha1(data, length));
+                new PieceIntake(download).accept(source, piece, data, scratch.sha1(data));
             });
         } catch (Stopped e) {
             giveBack(board, next[0], run);
@@ -230,13 +231,18 @@ final class SourceWorkers {
         };
     }
 
-    /** One worker's reusable piece buffer and SHA-1 digest. */
+    /**
+     * One worker's reusable piece buffer and SHA-1 digest. The buffer is direct and aligned: an
+     * agent's answer is read into it from the socket and written from it to a direct-I/O part file,
+     * with no copy on the way.
+     */
     private static final class Scratch {
         /** Larger buffers are not kept: a worker holds at most this much between requests. */
         private static final int KEEP_LIMIT = P2pnetNetwork.RUN_BYTES;
+        private static final int ALIGNMENT = 4096;
 
         private final MessageDigest sha1;
-        private byte[] kept = new byte[0];
+        private ByteBuffer kept = ByteBuffer.allocate(0);
 
         Scratch() {
             try {
@@ -246,19 +252,20 @@ final class SourceWorkers {
             }
         }
 
-        byte[] buffer(int size) {
-            if (kept.length >= size) {
-                return kept;
+        ByteBuffer buffer(int size) {
+            if (kept.capacity() >= size) {
+                return kept.clear();
             }
-            byte[] fresh = new byte[size];
+            ByteBuffer fresh = ByteBuffer.allocateDirect(size + ALIGNMENT).alignedSlice(ALIGNMENT);
             if (size <= KEEP_LIMIT) {
                 kept = fresh;
             }
             return fresh;
         }
 
-        byte[] sha1(byte[] data, int length) {
-            sha1.update(data, 0, length);
+        /** The SHA-1 of the data's remaining bytes (its position is left as it was). */
+        byte[] sha1(ByteBuffer data) {
+            sha1.update(data.duplicate());
             return sha1.digest();
         }
     }

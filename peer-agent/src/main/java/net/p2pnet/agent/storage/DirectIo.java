@@ -72,6 +72,19 @@ final class DirectIo implements AutoCloseable {
             return false;
         }
         int start = data.position();
+        if (data.isDirect() && data.alignmentOffset(data.position(), block) == 0) {
+            try { // an aligned native buffer (a download worker's) is written as it is: no copy
+                long at = position;
+                while (data.hasRemaining()) {
+                    at += channel.write(data, at);
+                }
+                return true;
+            } catch (IOException e) {
+                usable = false;
+                data.position(start);
+                return false;
+            }
+        }
         ByteBuffer slice = spare.poll();
         if (slice == null) {
             slice = buffer(SLICE);

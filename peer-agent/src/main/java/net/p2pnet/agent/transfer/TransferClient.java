@@ -1,10 +1,12 @@
 package net.p2pnet.agent.transfer;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +33,7 @@ public class TransferClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json;
+    private final PieceChannels channels = new PieceChannels(DATA_TIMEOUT);
     private final OptionalBean<PeerTicketProvider> tickets;
     private final OptionalBean<TransferServer> server;
 
@@ -39,6 +42,12 @@ public class TransferClient {
         this.json = json;
         this.tickets = new OptionalBean<>(tickets);
         this.server = new OptionalBean<>(server);
+    }
+
+    /** Closes kept connections and ends the read-timeout watch. */
+    @PreDestroy
+    public void close() {
+        channels.close();
     }
 
     /** A source answered 503: come back after {@code retryAfterSeconds}. */
@@ -81,28 +90,76 @@ public class TransferClient {
                 new TypeReference<List<String>>() { });
     }
 
-    /** Receives the parts of an answer one by one, as they arrive; {@code data} is only valid during the call. */
+    /** Receives the parts of an answer one by one, as they arrive; {@code data} (position to limit) is only valid during the call. */
     @FunctionalInterface
     public interface PartReceiver {
-        void received(int part, byte[] data, int length) throws InterruptedException;
+        void received(int part, ByteBuffer data) throws InterruptedException;
     }
 
     /**
      * Pieces {@code first .. first + sizes.length - 1} from an agent in one request, handed to
      * {@code receiver} one by one as each is complete (part 0 is {@code first}). {@code buffer} must
-     * hold the largest piece; it is reused for each.
+     * hold the largest piece; it is reused for each (read into straight from the socket).
      */
-    public void pieces(InetSocketAddress source, String infoHash, int first, int[] sizes, byte[] buffer, BlockSink sink,
-                       PartReceiver receiver) throws IOException, InterruptedException {
+    public void pieces(InetSocketAddress source, String infoHash, int first, int[] sizes, ByteBuffer buffer,
+                       BlockSink sink, PartReceiver receiver) throws IOException, InterruptedException {
         String path = "/p2p/v1/files/" + infoHash + "/pieces/" + first + (sizes.length > 1 ? "?count=" + sizes.length : "");
-        fetch(agentUri(source, path), null, sizes, buffer, 200, sink, receiver);
+        Map<String, String> headers = ownHeaders();
+        for (int attempt = 0; ; attempt++) {
+            PieceChannel pooled = channels.take(source);
+            PieceChannel channel = pooled != null ? pooled : PieceChannel.open(source, (int) CONNECT_TIMEOUT.toMillis());
+            channels.started(channel);
+            try {
+                PieceChannel.Answer answer;
+                try {
+                    answer = channel.get(path, headers);
+                } catch (IOException e) {
+                    channel.close();
+                    if (pooled != null && attempt == 0) {
+                        continue; // the agent closed an idle connection we kept: once more on a fresh one
+                    }
+                    throw e;
+                }
+                receive(channel, answer, path, sizes, buffer, sink, receiver);
+                return;
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                channel.close();
+                throw e;
+            } finally {
+                channels.finished(channel);
+            }
+        }
+    }
+
+    private void receive(PieceChannel channel, PieceChannel.Answer answer, String path, int[] sizes, ByteBuffer buffer,
+                         BlockSink sink, PartReceiver receiver) throws IOException, InterruptedException {
+        String where = "http://" + channel.address().getHostString() + ":" + channel.address().getPort() + path;
+        if (answer.status() != 200) {
+            String problem = channel.readErrorBody(answer.contentLength());
+            channels.release(channel);
+            if (answer.status() == 503) {
+                throw new BusyException(seconds(answer.field("retry-after")));
+            }
+            throw new IOException(where + " answered HTTP " + answer.status() + " (expected 200)"
+                    + (problem.isEmpty() ? "" : ": " + problem));
+        }
+        if (answer.contentLength() != total(sizes)) {
+            throw new IOException(where + " sends " + answer.contentLength() + " bytes where " + total(sizes)
+                    + " were asked");
+        }
+        for (int part = 0; part < sizes.length; part++) {
+            buffer.clear().limit(sizes[part]);
+            channel.readBody(buffer, sink::received);
+            receiver.received(part, buffer.flip());
+        }
+        channels.release(channel);
     }
 
     /**
      * Consecutive parts of {@code sizes} bytes from {@code offset} of a file at an HTTP URL (mirror,
      * BEP 19 web seed), in one Range request, handed out as {@link #pieces} does.
      */
-    public void ranges(URI url, long offset, int[] sizes, byte[] buffer, BlockSink sink, PartReceiver receiver)
+    public void ranges(URI url, long offset, int[] sizes, ByteBuffer buffer, BlockSink sink, PartReceiver receiver)
             throws IOException, InterruptedException {
         String range = "bytes=" + offset + "-" + (offset + total(sizes) - 1);
         fetch(url, range, sizes, buffer, 206, sink, receiver);
@@ -117,11 +174,12 @@ public class TransferClient {
     }
 
     /**
-     * Payload requests use {@link HttpURLConnection}: it reads the socket in the calling (virtual)
-     * thread and keeps connections alive per destination, where {@link HttpClient} funnels every byte
-     * through one selector thread - on two cores that thread was the bottleneck (docs/benchmarks.md).
+     * Mirror requests use {@link HttpURLConnection} (any HTTP server, redirects): it reads the socket
+     * in the calling (virtual) thread and keeps connections alive per destination, where
+     * {@link HttpClient} funnels every byte through one selector thread - on two cores that thread
+     * was the bottleneck (docs/benchmarks.md). Agents get {@link PieceChannel}s.
      */
-    private void fetch(URI uri, String range, int[] sizes, byte[] buffer, int expectedStatus, BlockSink sink,
+    private void fetch(URI uri, String range, int[] sizes, ByteBuffer buffer, int expectedStatus, BlockSink sink,
                        PartReceiver receiver) throws IOException, InterruptedException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
@@ -145,9 +203,11 @@ public class TransferClient {
             if (declared != total(sizes)) {
                 throw new IOException(uri + " sends " + declared + " bytes where " + total(sizes) + " were asked");
             }
+            byte[] block = new byte[BLOCK];
             for (int part = 0; part < sizes.length; part++) {
-                readPart(in, uri, buffer, sizes[part], sink);
-                receiver.received(part, buffer, sizes[part]);
+                buffer.clear();
+                readPart(in, uri, block, buffer, sizes[part], sink);
+                receiver.received(part, buffer.flip());
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             connection.disconnect(); // a half-read answer cannot be reused
@@ -155,15 +215,16 @@ public class TransferClient {
         }
     }
 
-    private static void readPart(InputStream in, URI uri, byte[] buffer, int size, BlockSink sink)
+    private static void readPart(InputStream in, URI uri, byte[] block, ByteBuffer into, int size, BlockSink sink)
             throws IOException, InterruptedException {
         int done = 0;
         while (done < size) {
-            int read = in.read(buffer, done, Math.min(BLOCK, size - done));
+            int read = in.read(block, 0, Math.min(block.length, size - done));
             if (read < 0) {
                 throw new IOException(uri + " ended after " + done + " of " + size + " bytes of a part");
             }
             sink.received(read);
+            into.put(block, 0, read);
             done += read;
         }
     }
