@@ -234,11 +234,10 @@ final class SourceWorkers {
     /**
      * One worker's reusable piece buffer and SHA-1 digest. The buffer is direct and aligned: an
      * agent's answer is read into it from the socket and written from it to a direct-I/O part file,
-     * with no copy on the way.
+     * with no copy on the way. It grows to the largest piece and is kept while the worker lives
+     * (native memory is not reclaimed as promptly as the heap: not one per request).
      */
     private static final class Scratch {
-        /** Larger buffers are not kept: a worker holds at most this much between requests. */
-        private static final int KEEP_LIMIT = P2pnetNetwork.RUN_BYTES;
         private static final int ALIGNMENT = 4096;
 
         private final MessageDigest sha1;
@@ -256,11 +255,8 @@ final class SourceWorkers {
             if (kept.capacity() >= size) {
                 return kept.clear();
             }
-            ByteBuffer fresh = ByteBuffer.allocateDirect(size + ALIGNMENT).alignedSlice(ALIGNMENT);
-            if (size <= KEEP_LIMIT) {
-                kept = fresh;
-            }
-            return fresh;
+            kept = ByteBuffer.allocateDirect(size + ALIGNMENT).alignedSlice(ALIGNMENT);
+            return kept;
         }
 
         /** The SHA-1 of the data's remaining bytes (its position is left as it was). */

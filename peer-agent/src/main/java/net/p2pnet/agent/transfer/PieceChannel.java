@@ -27,6 +27,8 @@ final class PieceChannel implements AutoCloseable {
     private final SocketChannel channel;
     private final ByteBuffer inbound = ByteBuffer.allocateDirect(MAX_HEAD);
     private volatile long lastProgress = System.nanoTime();
+    /** While the reader itself waits (rate limits), the agent's silence is not the agent's fault. */
+    private volatile boolean readerBusy;
     private long idleSince = System.nanoTime();
     private boolean reusable = true;
 
@@ -102,8 +104,13 @@ final class PieceChannel implements AutoCloseable {
                     throw new EOFException(address + " ended its answer early");
                 }
             }
-            lastProgress = System.nanoTime();
-            progress.read(read);
+            readerBusy = true;
+            try {
+                progress.read(read);
+            } finally {
+                lastProgress = System.nanoTime();
+                readerBusy = false;
+            }
         }
     }
 
@@ -136,8 +143,9 @@ final class PieceChannel implements AutoCloseable {
         return System.nanoTime() - idleSince;
     }
 
+    /** How long the agent has sent nothing we were waiting for (0 while the reader is busy elsewhere). */
     long nanosSinceProgress() {
-        return System.nanoTime() - lastProgress;
+        return readerBusy ? 0 : System.nanoTime() - lastProgress;
     }
 
     void startedRequest() {

@@ -136,7 +136,6 @@ public class TransferClient {
         String where = "http://" + channel.address().getHostString() + ":" + channel.address().getPort() + path;
         if (answer.status() != 200) {
             String problem = channel.readErrorBody(answer.contentLength());
-            channels.release(channel);
             if (answer.status() == 503) {
                 throw new BusyException(seconds(answer.field("retry-after")));
             }

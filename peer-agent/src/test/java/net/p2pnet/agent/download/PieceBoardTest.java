@@ -94,7 +94,8 @@ class PieceBoardTest {
         BitSet has = new BitSet();
         has.set(0, 16);
         PieceBoard.Run run = board.claimRun(has, new BitSet(), false, 8);
-        assertThat(run.count()).isEqualTo(2); // 16 takeable: an eighth of them
+        // 16 takeable: an eighth of them, unless the search (which starts at a random piece) began at the last
+        assertThat(run.count()).isEqualTo(Math.min(2, 16 - run.first()));
         int claimed = run.count();
         while (claimed < 16) {
             PieceBoard.Run next = board.claimRun(has, new BitSet(), false, 8);
