@@ -75,10 +75,11 @@ class PieceBoardTest {
         has.set(0, 64);
         has.clear(40);
         PieceBoard.Run first = board.claimRun(has, new BitSet(), false, 4);
-        assertThat(first.count()).isEqualTo(4);
         int start = first.first();
-        for (int i = start; i < start + 4; i++) {
-            assertThat(board.snapshot()[i % 64]).isEqualTo(PieceBoard.IN_FLIGHT);
+        // four, unless the search (which starts at a random piece) began just before the gap or the end
+        assertThat(first.count()).isEqualTo(Math.min(4, (start < 40 ? 40 : 64) - start));
+        for (int i = start; i < start + first.count(); i++) {
+            assertThat(board.snapshot()[i]).isEqualTo(PieceBoard.IN_FLIGHT);
         }
         BitSet avoid = new BitSet();
         avoid.set(0, 64);
