@@ -161,7 +161,7 @@ public class TransferClient {
     public void ranges(URI url, long offset, int[] sizes, ByteBuffer buffer, BlockSink sink, PartReceiver receiver)
             throws IOException, InterruptedException {
         String range = "bytes=" + offset + "-" + (offset + total(sizes) - 1);
-        fetch(url, range, sizes, buffer, 206, sink, receiver);
+        fetchRange(url, range, sizes, buffer, sink, receiver);
     }
 
     private static long total(int[] sizes) {
@@ -178,24 +178,20 @@ public class TransferClient {
      * {@link HttpClient} funnels every byte through one selector thread - on two cores that thread
      * was the bottleneck (docs/benchmarks.md). Agents get {@link PieceChannel}s.
      */
-    private void fetch(URI uri, String range, int[] sizes, ByteBuffer buffer, int expectedStatus, BlockSink sink,
-                       PartReceiver receiver) throws IOException, InterruptedException {
+    private void fetchRange(URI uri, String range, int[] sizes, ByteBuffer buffer, BlockSink sink,
+                            PartReceiver receiver) throws IOException, InterruptedException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
         connection.setInstanceFollowRedirects(true);
-        if (range != null) {
-            connection.setRequestProperty("Range", range);
-        } else {
-            ownHeaders().forEach(connection::setRequestProperty);
-        }
+        connection.setRequestProperty("Range", range); // never our ticket or port: a mirror is not an agent
         int status = connection.getResponseCode();
-        if (status != expectedStatus) {
+        if (status != 206) {
             drain(connection.getErrorStream());
             if (status == 503) {
                 throw new BusyException(seconds(connection.getHeaderField("Retry-After")));
             }
-            throw new IOException(uri + " answered HTTP " + status + " (expected " + expectedStatus + ")");
+            throw new IOException(uri + " answered HTTP " + status + " (expected 206)");
         }
         long declared = connection.getContentLengthLong();
         try (InputStream in = connection.getInputStream()) {
