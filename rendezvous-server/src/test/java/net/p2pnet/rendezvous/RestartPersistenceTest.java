@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.p2pnet.model.api.AnnouncedRoom;
 import net.p2pnet.model.api.PeerRegistration;
@@ -44,9 +46,7 @@ class RestartPersistenceTest {
 
     @Test
     void ownPeersRoomsAndServersSurviveARestartOnPostgres() throws Exception {
-        Assumptions.assumeTrue(postgresAnswers(), "PostgreSQL is not running on 127.0.0.1:5432");
-        String schema = "rdv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try {
+        onPostgres(schema -> {
             restartKeepsState(new RendezvousNode("pg", "restart-test-secret-0123456789", root)
                     .property("spring.profiles.active", "postgres").property("P2PNET_DB_SCHEMA", schema));
             try (Connection db = DriverManager.getConnection(PG_URL, "postgres", "");
@@ -54,10 +54,80 @@ class RestartPersistenceTest {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(1);
             }
-        } finally {
+        });
+    }
+
+    /**
+     * Write rounds run all the time here, so the stop meets one in flight that has taken the pending
+     * changes: nothing may be lost to the two writes racing or to the database closing under the round.
+     */
+    @Test
+    void registrationsJustBeforeAStopSurviveWhileWriteRoundsRunOnH2() throws Exception {
+        stopDuringWriteRoundsLosesNothing(new RendezvousNode("busy-h2", "restart-test-secret-0123456789", root));
+    }
+
+    @Test
+    void registrationsJustBeforeAStopSurviveWhileWriteRoundsRunOnPostgres() throws Exception {
+        onPostgres(schema -> stopDuringWriteRoundsLosesNothing(
+                new RendezvousNode("busy-pg", "restart-test-secret-0123456789", root)
+                        .property("spring.profiles.active", "postgres").property("P2PNET_DB_SCHEMA", schema)));
+    }
+
+    /** Writes that fail (the tables are gone for a while) are tried again, not dropped. */
+    @Test
+    void writesThatFailWhileTheDatabaseMisbehavesAreRetriedOnPostgres() throws Exception {
+        onPostgres(schema -> {
+            RendezvousNode node = new RendezvousNode("failing-pg", "restart-test-secret-0123456789", root)
+                    .property("spring.profiles.active", "postgres").property("P2PNET_DB_SCHEMA", schema)
+                    .property("p2pnet.rendezvous.persist-interval", "50ms");
+            String peer;
+            String ticket;
+            node.knows(new RendezvousNode("absent", "unused-secret-0123456789", root));
             try (Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
-                db.createStatement().execute("drop schema if exists " + schema + " cascade");
+                node.start();
+                try (node) {
+                    db.createStatement().execute("alter table " + schema + ".own_peer rename to own_peer_away");
+                    db.createStatement().execute("alter table " + schema + ".known_server rename to known_server_away");
+                    db.createStatement().execute("delete from " + schema + ".known_server_away");
+                    JsonNode registered = json(post(node.url("/api/v1/peers"),
+                            TestHttp.toJson(new PeerRegistration("kept", 6881, null, node.joinKey()))));
+                    peer = registered.get("peerId").asString();
+                    ticket = registered.get("ticket").asString();
+                    Thread.sleep(1_000); // write rounds fail meanwhile
+                    db.createStatement().execute("alter table " + schema + ".own_peer_away rename to own_peer");
+                    db.createStatement().execute("alter table " + schema + ".known_server_away rename to known_server");
+                }
             }
+            node.knows().start();
+            try (node) {
+                HttpResponse<String> found = get(node.url("/api/v1/peers/" + peer), bearer(ticket));
+                assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+                assertThat(json(get(node.url("/api/v1/servers"))).size()).isEqualTo(2);
+            }
+        });
+    }
+
+    private void stopDuringWriteRoundsLosesNothing(RendezvousNode node) throws Exception {
+        node.property("p2pnet.rendezvous.persist-interval", "1ms").property("p2pnet.rendezvous.sync.servers-interval", "1ms");
+        Map<String, String> tickets = new LinkedHashMap<>();
+        for (int round = 0; round < 3; round++) {
+            node.knows(new RendezvousNode("absent-" + round, "unused-secret-0123456789", root)).start();
+            try (node) {
+                for (int i = 0; i < 15; i++) {
+                    JsonNode registered = json(post(node.url("/api/v1/peers"),
+                            TestHttp.toJson(new PeerRegistration("p" + round + "-" + i, 6881 + i, null, node.joinKey()))));
+                    tickets.put(registered.get("peerId").asString(), registered.get("ticket").asString());
+                }
+            }
+        }
+        node.knows().start();
+        try (node) {
+            for (var peer : tickets.entrySet()) {
+                HttpResponse<String> found = get(node.url("/api/v1/peers/" + peer.getKey()), bearer(peer.getValue()));
+                assertThat(found.statusCode()).as(peer.getKey() + ": " + found.body()).isEqualTo(200);
+            }
+            // Each start learnt one server from its SERVERS file; each must have been written.
+            assertThat(json(get(node.url("/api/v1/servers"))).size()).isEqualTo(4);
         }
     }
 
@@ -83,6 +153,23 @@ class RestartPersistenceTest {
             assertThat(json(get(node.url("/api/v1/rooms/kept"))).get("users").asInt()).isEqualTo(4);
             // The server learnt from the first SERVERS file is still known although the file was emptied.
             assertThat(json(get(node.url("/api/v1/servers"))).size()).isEqualTo(2);
+        }
+    }
+
+    private interface SchemaTest {
+        void run(String schema) throws Exception;
+    }
+
+    /** Runs on the {@code postgres} profile in a throw-away schema, when PostgreSQL answers. */
+    private static void onPostgres(SchemaTest test) throws Exception {
+        Assumptions.assumeTrue(postgresAnswers(), "PostgreSQL is not running on 127.0.0.1:5432");
+        String schema = "rdv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            test.run(schema);
+        } finally {
+            try (Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
+                db.createStatement().execute("drop schema if exists " + schema + " cascade");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package net.p2pnet.rendezvous.directory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,13 @@ public final class OwnEntryPersister<E extends DirectoryEntry, T, ID> {
     public void flush() {
         List<T> save = new ArrayList<>();
         List<ID> delete = new ArrayList<>();
+        Map<String, E> taken = new HashMap<>();
         for (String key : List.copyOf(dirty.keySet())) {
             E change = dirty.remove(key);
+            if (change == null) {
+                continue;
+            }
+            taken.put(key, change);
             E current = directory.any(key).orElse(null);
             if (current != null && !current.removed() && ownChanges.isOwn(current)) {
                 save.add(toEntity.apply(current));
@@ -58,11 +64,16 @@ public final class OwnEntryPersister<E extends DirectoryEntry, T, ID> {
                 delete.add(idOf.apply(change));
             }
         }
-        if (!save.isEmpty()) {
-            repository.saveAll(save);
-        }
-        if (!delete.isEmpty()) {
-            repository.deleteAllById(delete);
+        try {
+            if (!save.isEmpty()) {
+                repository.saveAll(save);
+            }
+            if (!delete.isEmpty()) {
+                repository.deleteAllById(delete);
+            }
+        } catch (RuntimeException e) {
+            taken.forEach(dirty::putIfAbsent); // kept for the next flush; a newer change heard meanwhile wins
+            throw e;
         }
     }
 }

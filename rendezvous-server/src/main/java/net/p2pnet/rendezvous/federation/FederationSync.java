@@ -2,6 +2,7 @@ package net.p2pnet.rendezvous.federation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import net.p2pnet.model.net.ServerAddress;
@@ -36,6 +40,7 @@ import org.springframework.stereotype.Component;
 class FederationSync implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FederationSync.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
 
     private final ServerRegistry registry;
     private final ServerContact contact;
@@ -50,6 +55,8 @@ class FederationSync implements SmartLifecycle {
     private final RendezvousMetrics metrics;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    /** Rounds share it; the final write at shutdown takes it alone, after any round in flight has ended. */
+    private final ReentrantReadWriteLock rounds = new ReentrantReadWriteLock();
     private volatile boolean running;
 
     FederationSync(ServerRegistry registry, ServerContact contact, DirectoryExchange exchange, FederationClient client,
@@ -177,17 +184,19 @@ class FederationSync implements SmartLifecycle {
     }
 
     private void guarded(String kind, Runnable task) {
-        if (!running) {
-            return;
-        }
+        Lock round = rounds.readLock();
+        round.lock();
         Timer.Sample sample = Timer.start(meters);
         try {
-            task.run();
+            if (running) {
+                task.run();
+            }
         } catch (RuntimeException e) {
             if (running) {
                 log.warn("federation {} round failed: {}", kind, e.toString());
             }
         } finally {
+            round.unlock();
             if (!"anti_entropy".equals(kind)) {
                 sample.stop(timer(kind));
             }
@@ -210,10 +219,33 @@ class FederationSync implements SmartLifecycle {
         running = false;
         tasks.forEach(t -> t.cancel(false));
         calls.shutdownNow();
+        // A round in flight may have taken pending changes and be writing them: the database must
+        // stay open until it is done, or they are lost with nothing left to write here.
+        Lock alone = rounds.writeLock();
+        boolean locked = false;
         try {
-            maintenance();
+            locked = alone.tryLock(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (!locked) {
+                log.warn("a federation round still runs after {}; writing pending state beside it", SHUTDOWN_WAIT);
+            }
+            // Each part on its own: a failure writing peers must not cost the rooms or the server list.
+            finalWrite("peers", peerPersistence::expireAndFlush);
+            finalWrite("rooms", roomPersistence::expireAndFlush);
+            finalWrite("servers", registry::persistIfChanged);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (locked) {
+                alone.unlock();
+            }
+        }
+    }
+
+    private static void finalWrite(String what, Runnable write) {
+        try {
+            write.run();
         } catch (RuntimeException e) {
-            log.warn("could not write pending state at shutdown: {}", e.toString());
+            log.warn("could not write pending {} at shutdown: {}", what, e.toString());
         }
     }
 

@@ -151,7 +151,12 @@ public class ServerRegistry {
     /** Persists the list and rewrites SERVERS if anything changed since the last call. */
     void persistIfChanged() {
         if (dirty.getAndSet(false)) {
-            store.save(self.address(), List.copyOf(servers.values()));
+            try {
+                store.save(self.address(), List.copyOf(servers.values()));
+            } catch (RuntimeException e) {
+                dirty.set(true); // the next round tries again
+                throw e;
+            }
         }
     }
 }
