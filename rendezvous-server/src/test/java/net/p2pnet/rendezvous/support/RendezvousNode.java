@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.rendezvous.RendezvousApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RendezvousNode implements AutoCloseable {
 
     public static final String NETWORK = "testnet";
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final String secret;
@@ -118,10 +121,15 @@ public final class RendezvousNode implements AutoCloseable {
         return context;
     }
 
+    /** A port free now and not given to another node of this JVM (the OS may hand one out twice). */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }
