@@ -5,6 +5,8 @@ ARG MODULE=rendezvous-server
 FROM eclipse-temurin:25-jdk AS build
 ARG MODULE
 WORKDIR /src
+# gcc builds shared-model's native MD4 (src/main/c); without it the Java code is used
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests -pl ${MODULE} -am package \
  && cp ${MODULE}/target/${MODULE}.jar /app.jar \
@@ -23,7 +25,7 @@ COPY --from=build /extracted/application/ ./
 USER p2pnet
 ENV P2PNET_DATA_DIR=/var/lib/p2pnet/data \
     SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED"
 VOLUME /var/lib/p2pnet
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${SERVER_PORT}/actuator/health" || exit 1

@@ -2,20 +2,23 @@ package net.p2pnet.agent.download;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.model.hash.Ed2kHash;
+import net.p2pnet.model.hash.Md4Lanes;
 
 /**
  * When the ed2k chunks of a download get their MD4 check, and by whom: the worker whose piece
- * completes a chunk (all its pieces written) reads it back and checks it, two chunks at a time
- * ({@link Ed2kChunkCheck#check}): a lone complete chunk waits for the next one, and the final check
- * takes one left waiting.
+ * completes a chunk (all its pieces written) reads it back and checks it together with others, as
+ * many as {@link Md4Lanes} hashes side by side (sixteen with the native code, two in Java): complete
+ * chunks wait until there are that many, and the final check takes those left waiting.
  *
  * <p>Why the workers: on a thread of its own (after each group commit) the check got a small share
  * of two cores busy with transfers, fell behind, and left most of the MD4 work for after the last
@@ -29,13 +32,23 @@ import net.p2pnet.model.hash.Ed2kHash;
 final class ChunkChecks {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** A complete chunk, marked unchecked, waiting for a partner; -1 when none. */
-    private final AtomicInteger waiting = new AtomicInteger(-1);
+    private final int lanes;
+    /** Complete chunks, marked unchecked (so the final check takes them), waiting to fill the lanes. */
+    private final Set<Integer> waiting = new LinkedHashSet<>();
     /** Read buffers between checks (fresh native memory on every check cost page faults). */
-    private final ConcurrentLinkedQueue<ByteBuffer[]> spare = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<List<ByteBuffer>> spare = new ConcurrentLinkedQueue<>();
+
+    ChunkChecks() {
+        this(Md4Lanes.width());
+    }
+
+    /** Checks {@code lanes} chunks at a time. */
+    ChunkChecks(int lanes) {
+        this.lanes = lanes;
+    }
 
     /**
-     * Checks the chunks {@code piece} completed, with the chunk left waiting if there is one.
+     * Checks the chunks {@code piece} completed, with those left waiting, once there are enough.
      *
      * @return the pieces of chunks that failed MD4 (empty when all is well)
      * @throws IOException when the part file cannot be read
@@ -49,34 +62,29 @@ final class ChunkChecks {
             if (due.isEmpty()) {
                 return new BitSet();
             }
-            if (due.size() == 1) {
-                int partner = waiting.getAndSet(-1);
-                if (partner < 0) {
-                    int alone = due.get(0);
-                    synchronized (checked) {
-                        checked.clear(alone); // the final check takes it if no partner comes
-                    }
-                    if (waiting.compareAndSet(-1, alone)) {
+            List<Integer> batch;
+            // the final check, the only other user of waiting, cannot run while we hold the read lock
+            synchronized (waiting) {
+                waiting.addAll(due);
+                synchronized (checked) {
+                    if (waiting.size() < lanes) {
+                        due.forEach(checked::clear);
                         return new BitSet();
                     }
-                    synchronized (checked) {
-                        checked.set(alone);
-                    }
-                } else {
-                    // only the final check unsets waiting, and it cannot run while we hold the read lock
-                    synchronized (checked) {
-                        checked.set(partner);
-                    }
-                    due = List.of(due.get(0), partner);
+                    batch = new ArrayList<>(waiting);
+                    waiting.clear();
+                    batch.forEach(checked::set);
                 }
             }
-            ByteBuffer[] buffers = spare.poll();
+            List<ByteBuffer> buffers = spare.poll();
             if (buffers == null) {
-                buffers = new ByteBuffer[] {file.readBuffer(Ed2kChunkCheck.READ_BLOCK),
-                    file.readBuffer(Ed2kChunkCheck.READ_BLOCK)};
+                buffers = new ArrayList<>();
+                for (int i = 0; i < lanes; i++) {
+                    buffers.add(file.readBuffer(Ed2kChunkCheck.READ_BLOCK));
+                }
             }
             try {
-                return Ed2kChunkCheck.check(due, file, ed2k, checked, buffers[0], buffers[1]);
+                return Ed2kChunkCheck.check(batch, file, ed2k, checked, buffers);
             } finally {
                 spare.offer(buffers);
             }
@@ -89,7 +97,9 @@ final class ChunkChecks {
     boolean exclusively(BooleanSupplier check) {
         lock.writeLock().lock();
         try {
-            waiting.set(-1); // the check covers every chunk not marked checked
+            synchronized (waiting) {
+                waiting.clear(); // the check covers every chunk not marked checked
+            }
             return check.getAsBoolean();
         } finally {
             lock.writeLock().unlock();

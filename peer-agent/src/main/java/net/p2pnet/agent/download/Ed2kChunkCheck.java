@@ -11,6 +11,7 @@ import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.transfer.FileInfo;
 import net.p2pnet.model.hash.Ed2kHash;
 import net.p2pnet.model.hash.Md4;
+import net.p2pnet.model.hash.Md4Lanes;
 
 /**
  * The eDonkey side of verification: a source's hashset must hash to the ed2k root (and the root to
@@ -20,7 +21,8 @@ import net.p2pnet.model.hash.Md4;
  */
 final class Ed2kChunkCheck {
 
-    static final int READ_BLOCK = 1 << 20;
+    /** Per lane: sixteen lanes read 4 MiB at a time. */
+    static final int READ_BLOCK = 256 << 10;
 
     private Ed2kChunkCheck() {
     }
@@ -95,33 +97,33 @@ final class Ed2kChunkCheck {
     }
 
     /**
-     * MD4s {@code due} chunks (marked in {@code checked}) read back from the part file, two at a time when there are two: one MD4 stream is
-     * latency-bound, and {@link Md4#updatePair} runs two side by side for 1.2-1.5 times the work.
+     * MD4s {@code due} chunks (marked in {@code checked}) read back from the part file, as many at a
+     * time as {@link Md4Lanes} takes (sixteen natively, else two: one MD4 stream is latency-bound).
      * A chunk that fails loses its mark.
      *
      * @return the pieces of chunks that failed MD4 (empty when all is well)
      */
     static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
-        return due.isEmpty() ? new BitSet()
-                : check(due, file, ed2k, checked, file.readBuffer(READ_BLOCK), file.readBuffer(READ_BLOCK));
+        if (due.isEmpty()) {
+            return new BitSet();
+        }
+        List<ByteBuffer> buffers = new ArrayList<>();
+        for (int i = 0; i < Math.min(due.size(), Md4Lanes.width()); i++) {
+            buffers.add(file.readBuffer(READ_BLOCK));
+        }
+        return check(due, file, ed2k, checked, buffers);
     }
 
-    /** {@link #check} with two read buffers from {@link PartialFile#readBuffer} of {@link #READ_BLOCK} bytes. */
-    static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked, ByteBuffer first,
-                        ByteBuffer second) throws IOException {
+    /** {@link #check} with read buffers from {@link PartialFile#readBuffer} of {@link #READ_BLOCK} bytes, one per lane. */
+    static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked, List<ByteBuffer> buffers)
+            throws IOException {
         PieceLayout layout = file.layout();
         BitSet bad = new BitSet();
-        for (int i = 0; i < due.size(); i += 2) {
-            int one = due.get(i);
-            if (i + 1 < due.size()) {
-                int two = due.get(i + 1);
-                byte[][] digests = md4Pair(file, one, two, first, second);
-                judge(one, digests[0], ed2k, layout, checked, bad);
-                judge(two, digests[1], ed2k, layout, checked, bad);
-            } else {
-                Md4 md4 = new Md4();
-                feed(md4, file, chunkStart(one), chunkLength(one, layout), first);
-                judge(one, md4.digest(), ed2k, layout, checked, bad);
+        for (int from = 0; from < due.size(); from += buffers.size()) {
+            List<Integer> group = due.subList(from, Math.min(due.size(), from + buffers.size()));
+            byte[][] digests = md4s(file, group, buffers);
+            for (int i = 0; i < group.size(); i++) {
+                judge(group.get(i), digests[i], ed2k, layout, checked, bad);
             }
         }
         return bad;
@@ -145,38 +147,40 @@ final class Ed2kChunkCheck {
         }
     }
 
-    /** MD4 of two chunks: whole read blocks of both in one paired loop, then each one's rest alone. */
-    private static byte[][] md4Pair(PartialFile file, int one, int two, ByteBuffer first, ByteBuffer second)
-            throws IOException {
+    /** MD4s of chunks side by side: each round reads the next block of every chunk not done, then hashes them together. */
+    private static byte[][] md4s(PartialFile file, List<Integer> chunks, List<ByteBuffer> buffers) throws IOException {
         PieceLayout layout = file.layout();
-        Md4 m = new Md4();
-        Md4 n = new Md4();
-        long mAt = chunkStart(one);
-        long nAt = chunkStart(two);
-        long mLeft = chunkLength(one, layout);
-        long nLeft = chunkLength(two, layout);
-        // READ_BLOCK is a multiple of MD4's 64-byte block, so both digests stay at a block boundary
-        while (mLeft >= READ_BLOCK && nLeft >= READ_BLOCK) {
-            file.readFully(mAt, first, READ_BLOCK);
-            file.readFully(nAt, second, READ_BLOCK);
-            Md4.updatePair(m, first, n, second);
-            mAt += READ_BLOCK;
-            nAt += READ_BLOCK;
-            mLeft -= READ_BLOCK;
-            nLeft -= READ_BLOCK;
+        int count = chunks.size();
+        Md4[] md4 = new Md4[count];
+        long[] at = new long[count];
+        long[] left = new long[count];
+        for (int i = 0; i < count; i++) {
+            md4[i] = new Md4();
+            at[i] = chunkStart(chunks.get(i));
+            left[i] = chunkLength(chunks.get(i), layout);
         }
-        feed(m, file, mAt, mLeft, first);
-        feed(n, file, nAt, nLeft, second);
-        return new byte[][] {m.digest(), n.digest()};
-    }
-
-    private static void feed(Md4 md4, PartialFile file, long start, long length, ByteBuffer buffer) throws IOException {
-        long done = 0;
-        while (done < length) {
-            int size = (int) Math.min(READ_BLOCK, length - done);
-            file.readFully(start + done, buffer, size);
-            md4.update(buffer);
-            done += size;
+        List<Md4> digests = new ArrayList<>(count);
+        List<ByteBuffer> data = new ArrayList<>(count);
+        do {
+            digests.clear();
+            data.clear();
+            for (int i = 0; i < count; i++) {
+                if (left[i] > 0) {
+                    // READ_BLOCK is a multiple of MD4's 64-byte block: only a chunk's last read leaves a part block
+                    int size = (int) Math.min(READ_BLOCK, left[i]);
+                    file.readFully(at[i], buffers.get(i), size);
+                    at[i] += size;
+                    left[i] -= size;
+                    digests.add(md4[i]);
+                    data.add(buffers.get(i));
+                }
+            }
+            Md4Lanes.update(digests, data);
+        } while (!digests.isEmpty());
+        byte[][] out = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = md4[i].digest();
         }
+        return out;
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chunk checks run by the workers as pieces are written (not yet committed): chunks are hashed in
- * pairs, a lone one waits for a partner or for the final check, and a chunk that differs from the
+ * groups as wide as the MD4 lanes (two here, as in Java; sixteen natively), a chunk waits for the
+ * others of its group or for the final check, and a chunk that differs from the
  * hashset is reported by the worker whose piece completed it.
  */
 class ChunkChecksTest {
@@ -31,7 +32,7 @@ class ChunkChecksTest {
     void chunksAreCheckedInPairsAsTheirLastPieceIsWrittenAndTheFinalCheckTakesTheOneLeft() throws Exception {
         byte[] content = Ed2kChunkCheckTest.random();
         Ed2kHash ed2k = Ed2kChunkCheckTest.hashsetOf(content, -1);
-        ChunkChecks checks = new ChunkChecks();
+        ChunkChecks checks = new ChunkChecks(2);
         BitSet checked = new BitSet();
         try (PartialFile file = PartialFile.open(dir, "pairs", layout)) {
             int chunk0Done = layout.lastPiece(0, Ed2kHash.CHUNK_SIZE);
@@ -68,7 +69,7 @@ class ChunkChecksTest {
     void theWorkerCompletingAChunkThatDiffersFromTheHashsetGetsItsPieces() throws Exception {
         byte[] content = Ed2kChunkCheckTest.random();
         Ed2kHash ed2k = Ed2kChunkCheckTest.hashsetOf(content, 1);
-        ChunkChecks checks = new ChunkChecks();
+        ChunkChecks checks = new ChunkChecks(2);
         BitSet checked = new BitSet();
         BitSet reported = new BitSet();
         try (PartialFile file = PartialFile.open(dir, "liar", layout)) {
@@ -81,6 +82,29 @@ class ChunkChecksTest {
         assertThat(reported).isEqualTo(chunk1);
         assertThat(checked.get(1)).isFalse();
         assertThat(checked.get(0)).isTrue();
+    }
+
+    /** Three lanes (natively hashed side by side where the native MD4 runs): nothing until the third chunk is complete. */
+    @Test
+    void aGroupIsCheckedWhenItsLastChunkIsCompleteAndThatWorkerGetsTheBadChunksPieces() throws Exception {
+        byte[] content = Ed2kChunkCheckTest.random();
+        Ed2kHash ed2k = Ed2kChunkCheckTest.hashsetOf(content, 0);
+        ChunkChecks checks = new ChunkChecks(3);
+        BitSet checked = new BitSet();
+        try (PartialFile file = PartialFile.open(dir, "group", layout)) {
+            for (int piece = 0; piece < layout.pieceCount() - 1; piece++) {
+                assertThat(write(file, content, piece, checks, ed2k, checked).isEmpty()).isTrue();
+            }
+            assertThat(checked.isEmpty()).as("two complete chunks wait for the third").isTrue();
+
+            BitSet reported = write(file, content, layout.pieceCount() - 1, checks, ed2k, checked);
+
+            BitSet chunk0 = new BitSet();
+            chunk0.set(0, layout.lastPiece(0, Ed2kHash.CHUNK_SIZE) + 1);
+            assertThat(reported).isEqualTo(chunk0);
+            assertThat(checked.get(0)).isFalse();
+            assertThat(checked.get(1) && checked.get(2)).isTrue();
+        }
     }
 
     private BitSet write(PartialFile file, byte[] content, int piece, ChunkChecks checks, Ed2kHash ed2k, BitSet checked)

@@ -209,6 +209,27 @@ public final class Md4 {
         d += dd;
     }
 
+    boolean atBlockBoundary() {
+        return pendingLength == 0;
+    }
+
+    /** Puts a, b, c, d at {@code lane} of a word-major state of {@code width} lanes. */
+    void saveState(int[] words, int lane, int width) {
+        words[lane] = a;
+        words[width + lane] = b;
+        words[2 * width + lane] = c;
+        words[3 * width + lane] = d;
+    }
+
+    /** Takes a, b, c, d back from {@link #saveState} after {@code bytes} more whole blocks were compressed. */
+    void loadState(int[] words, int lane, int width, long bytes) {
+        a = words[lane];
+        b = words[width + lane];
+        c = words[2 * width + lane];
+        d = words[3 * width + lane];
+        length += bytes;
+    }
+
     /**
      * Feeds the same number of whole blocks to two digests in one loop, as many as both buffers
      * hold, and advances both buffers past them; the caller {@link #update(ByteBuffer) updates} each
