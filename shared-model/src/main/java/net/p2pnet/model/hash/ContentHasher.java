@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are MD4-hashed in parallel, while the whole-content SHA-1 and the piece hashes are two ordered
  * lanes that run beside them. MD4 has no JVM intrinsic and is the costliest of the three
  * (docs/benchmarks.md), so spreading it is what lets one pass use every core. Memory stays bounded:
- * at most {@code parallelism + 2} chunks are in flight and the reader waits for a free slot.
+ * at most {@code parallelism + 2} stream buffers exist, file chunks are mapped at most
+ * {@code parallelism} more than {@link Md4Lanes} hashes side by side, and the reader waits for a free
+ * slot (after starting the MD4 of what it holds, so concurrent calls never wait on each other).
  *
  * <p>Thread-safe; concurrent calls share the workers and the buffers. Close it to stop the workers.
  */
@@ -42,6 +44,7 @@ public final class ContentHasher implements AutoCloseable {
     private final BlockingQueue<ByteBuffer> buffers;
     private final Semaphore inFlight;
     private final int bufferCount;
+    private final int mappedInFlight;
     private int buffersAllocated;
 
     /** One worker per processor. */
@@ -55,7 +58,9 @@ public final class ContentHasher implements AutoCloseable {
         }
         this.workers = Executors.newFixedThreadPool(parallelism, daemonThreads());
         this.bufferCount = parallelism + 2;
-        this.inFlight = new Semaphore(bufferCount);
+        // Mapped chunks cost page cache, not heap: enough of them for a full group of MD4 lanes.
+        this.mappedInFlight = Math.max(bufferCount, Md4Lanes.width() + parallelism);
+        this.inFlight = new Semaphore(mappedInFlight);
         this.buffers = new ArrayBlockingQueue<>(bufferCount);
     }
 
@@ -84,10 +89,13 @@ public final class ContentHasher implements AutoCloseable {
     private ContentHashes hashMapped(FileChannel channel, int pieceLength, HashProgress progress)
             throws IOException {
         long size = channel.size();
-        HashingRun run = new HashingRun(pieceLength, workers, chunk -> inFlight.release());
+        HashingRun run = new HashingRun(pieceLength, Md4Lanes.width(), workers, chunk -> inFlight.release());
         try {
             for (long at = 0; at < size; at += BUFFER_SIZE) {
-                acquire(inFlight);
+                if (!inFlight.tryAcquire()) {
+                    run.flush(); // the chunks this run holds must get hashed, or concurrent runs could wait on each other
+                    acquire(inFlight);
+                }
                 ByteBuffer chunk;
                 try {
                     progress.progress(run.bytesDone(), size);
@@ -117,11 +125,11 @@ public final class ContentHasher implements AutoCloseable {
 
     private ContentHashes hash(ReadableByteChannel source, long totalBytes, int pieceLength,
             HashProgress progress) throws IOException {
-        HashingRun run = new HashingRun(pieceLength, workers, buffers::add);
+        HashingRun run = new HashingRun(pieceLength, Math.min(Md4Lanes.width(), bufferCount), workers, buffers::add);
         try {
             int filled;
             do {
-                ByteBuffer buffer = takeBuffer();
+                ByteBuffer buffer = takeBuffer(run);
                 try {
                     progress.progress(run.bytesDone(), totalBytes);
                     filled = fill(source, buffer);
@@ -167,13 +175,18 @@ public final class ContentHasher implements AutoCloseable {
     }
 
     /** Stream buffers are allocated on first need: hashing only files never needs them. */
-    private ByteBuffer takeBuffer() throws IOException {
+    private ByteBuffer takeBuffer(HashingRun run) throws IOException {
         synchronized (buffers) {
             if (buffers.isEmpty() && buffersAllocated < bufferCount) {
                 buffersAllocated++;
                 return ByteBuffer.allocateDirect(BUFFER_SIZE);
             }
         }
+        ByteBuffer free = buffers.poll();
+        if (free != null) {
+            return free;
+        }
+        run.flush(); // the buffers this run holds must get hashed before we wait for one
         try {
             return buffers.take();
         } catch (InterruptedException e) {

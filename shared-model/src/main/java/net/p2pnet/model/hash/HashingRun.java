@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The tasks of one {@link ContentHasher} pass: per chunk buffer, an MD4 task (any order) and one step
- * in each of two ordered lanes (whole-content SHA-1, piece hashes). A buffer goes back to its owner
+ * The tasks of one {@link ContentHasher} pass: per group of chunk buffers, an MD4 task (any order;
+ * as many chunks side by side as {@link Md4Lanes} takes) and per buffer one step in each of two
+ * ordered lanes (whole-content SHA-1, piece hashes). A buffer goes back to its owner
  * once all three are done with it. Used by the reading thread only; the lanes' state is handed from
  * task to task by the futures, which orders the memory accesses.
  */
@@ -28,11 +29,14 @@ final class HashingRun {
     private final AtomicLong bytesDone = new AtomicLong();
     private CompletableFuture<Void> sha1Lane = CompletableFuture.completedFuture(null);
     private CompletableFuture<Void> pieceLane = CompletableFuture.completedFuture(null);
+    private final int groupSize;
+    private final List<Chunk> ungrouped = new ArrayList<>();
     private long bytesSubmitted;
-    private Chunk unpaired;
 
-    HashingRun(int pieceLength, Executor workers, Consumer<ByteBuffer> release) {
+    /** {@code groupSize}: chunks per MD4 task; the caller must be able to submit that many before it waits. */
+    HashingRun(int pieceLength, int groupSize, Executor workers, Consumer<ByteBuffer> release) {
         this.pieces = new PieceHasher(pieceLength);
+        this.groupSize = groupSize;
         this.workers = workers;
         this.release = release;
     }
@@ -46,38 +50,33 @@ final class HashingRun {
         bytesSubmitted += chunk.remaining();
         sha1Lane = sha1Lane.thenRunAsync(() -> sha1.update(chunk.duplicate()), workers);
         pieceLane = pieceLane.thenRunAsync(() -> pieces.update(chunk.duplicate()), workers);
-        Chunk submitted = new Chunk(chunk, CompletableFuture.allOf(sha1Lane, pieceLane));
-        if (unpaired == null) {
-            unpaired = submitted;
-        } else {
-            hashPair(unpaired, submitted);
-            unpaired = null;
+        ungrouped.add(new Chunk(chunk, CompletableFuture.allOf(sha1Lane, pieceLane)));
+        if (ungrouped.size() == groupSize) {
+            flush();
         }
     }
 
-    /** MD4s two chunks in one task: see {@link Md4#updatePair}. */
-    private void hashPair(Chunk first, Chunk second) {
-        CompletableFuture<byte[][]> pair = CompletableFuture.supplyAsync(
-                () -> md4Pair(first.data.duplicate(), second.data.duplicate()), workers);
-        chunkHashes.add(pair.thenApply(hashes -> hashes[0]));
-        chunkHashes.add(pair.thenApply(hashes -> hashes[1]));
-        first.releaseAfter(pair);
-        second.releaseAfter(pair);
-    }
-
-    private void hashUnpaired() {
-        if (unpaired != null) {
-            Chunk last = unpaired;
-            unpaired = null;
-            CompletableFuture<byte[]> md4 = CompletableFuture.supplyAsync(() -> md4(last.data.duplicate()), workers);
-            chunkHashes.add(md4);
-            last.releaseAfter(md4);
+    /**
+     * Starts the MD4 of the chunks submitted since the last group, however few: before the caller
+     * waits for a buffer these chunks hold, or at the end.
+     */
+    void flush() {
+        if (ungrouped.isEmpty()) {
+            return;
+        }
+        List<Chunk> group = List.copyOf(ungrouped);
+        ungrouped.clear();
+        CompletableFuture<List<byte[]>> md4s = CompletableFuture.supplyAsync(() -> md4s(group), workers);
+        for (int i = 0; i < group.size(); i++) {
+            int lane = i;
+            chunkHashes.add(md4s.thenApply(hashes -> hashes.get(lane)));
+            group.get(i).releaseAfter(md4s);
         }
     }
 
     /** Waits for every task and assembles the result. */
     ContentHashes finish() throws IOException {
-        hashUnpaired();
+        flush();
         try {
             ByteArrayOutputStream md4s = new ByteArrayOutputStream(chunkHashes.size() * Md4.DIGEST_LENGTH);
             for (CompletableFuture<byte[]> chunk : chunkHashes) {
@@ -94,29 +93,25 @@ final class HashingRun {
 
     /** After a failure: lets the tasks in flight finish so their buffers come back. */
     void awaitQuietly() {
-        hashUnpaired();
+        flush();
         List<CompletableFuture<?>> all = new ArrayList<>(chunkHashes);
         all.add(sha1Lane);
         all.add(pieceLane);
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
     }
 
-    private static byte[][] md4Pair(ByteBuffer first, ByteBuffer second) {
-        Md4 one = new Md4();
-        Md4 two = new Md4();
-        Md4.updatePair(one, first, two, second);
-        one.update(first);
-        two.update(second);
-        return new byte[][] {one.digest(), two.digest()};
+    private static List<byte[]> md4s(List<Chunk> group) {
+        List<Md4> digests = new ArrayList<>();
+        List<ByteBuffer> data = new ArrayList<>();
+        for (Chunk chunk : group) {
+            digests.add(new Md4());
+            data.add(chunk.data.duplicate());
+        }
+        Md4Lanes.update(digests, data);
+        return digests.stream().map(Md4::digest).toList();
     }
 
-    private static byte[] md4(ByteBuffer chunk) {
-        Md4 md4 = new Md4();
-        md4.update(chunk);
-        return md4.digest();
-    }
-
-    /** A buffer whose SHA-1 lanes are scheduled and whose MD4 may still wait for a partner. */
+    /** A buffer whose SHA-1 lanes are scheduled and whose MD4 may still wait for its group. */
     private final class Chunk {
         private final ByteBuffer data;
         private final CompletableFuture<Void> lanesDone;

@@ -117,6 +117,30 @@ class ContentHasherTest {
         assertThat(other.join()).isEqualTo(reference(two, PIECE));
     }
 
+    /**
+     * More callers than buffers or mapping slots: each holds chunks waiting for the others of its MD4
+     * group, so a caller that waited for a slot without hashing what it holds could wait forever.
+     */
+    @Test
+    void manyMoreConcurrentCallsThanSlotsAllFinish() throws Exception {
+        byte[] data = random(2 * CHUNK_SIZE + 1);
+        Path file = Files.write(dir.resolve("shared"), data);
+        ContentHashes expected = reference(data, PIECE);
+        try (ContentHasher single = new ContentHasher(1);
+                var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<ContentHashes>> results = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                boolean stream = i % 2 == 0;
+                results.add(callers.submit(() -> stream ? single.hash(new ByteArrayInputStream(data), PIECE, HashProgress.NONE)
+                        : single.hash(file, PIECE, HashProgress.NONE)));
+            }
+            for (var result : results) {
+                // a generous bound: it only tells a deadlock from a slow machine
+                assertThat(result.get(5, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void missingFileIsReportedByName() {
         Path missing = dir.resolve("missing.bin");

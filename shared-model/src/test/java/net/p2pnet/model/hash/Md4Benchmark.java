@@ -8,7 +8,8 @@ import org.bouncycastle.crypto.digests.MD4Digest;
 /**
  * Plain-loop throughput comparison behind the choice of our own {@link Md4} (run by
  * {@code bench/md4.sh}, figures in docs/benchmarks.md): Bouncy Castle's MD4Digest, {@code Md4} on
- * one stream, {@code Md4.updatePair} on two, and the JDK's SHA-1 for scale. One thread, one
+ * one stream, {@code Md4.updatePair} on two, {@link Md4Lanes} on as many as it takes (sixteen with
+ * the native code), and the JDK's SHA-1 for scale. One thread, one
  * ed2k chunk of random bytes in a direct buffer, best of several rounds after warm-up.
  */
 public final class Md4Benchmark {
@@ -42,6 +43,21 @@ public final class Md4Benchmark {
             first.digest();
             second.digest();
         });
+        java.util.List<ByteBuffer> chunks = new java.util.ArrayList<>();
+        for (int lane = 0; lane < Md4Lanes.width(); lane++) {
+            chunks.add(ByteBuffer.allocateDirect(data.length).put(data).flip());
+        }
+        report("p2pnet Md4Lanes, " + chunks.size() + " streams", (long) chunks.size() * data.length, () -> {
+            java.util.List<Md4> digests = new java.util.ArrayList<>();
+            java.util.List<ByteBuffer> views = new java.util.ArrayList<>();
+            for (ByteBuffer chunk : chunks) {
+                digests.add(new Md4());
+                views.add(chunk.duplicate());
+            }
+            Md4Lanes.update(digests, views);
+            digests.forEach(Md4::digest);
+        });
+        System.out.println("(Md4Lanes: " + Md4Lanes.implementation() + ")");
         report("JDK SHA-1 (direct buffer), for scale", data.length, () -> {
             sha1.update(one.duplicate());
             sha1.digest();
@@ -58,6 +74,6 @@ public final class Md4Benchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             best = Math.max(best, REPEAT * bytesPerRun / seconds / 1e6);
         }
-        System.out.printf("%-42s %6.0f MB/s%n", name, best);
+        System.out.printf("%-44s %6.0f MB/s%n", name, best);
     }
 }
