@@ -254,6 +254,9 @@ final class Download implements ServedContent {
         if (state == DownloadState.COMPLETED) {
             return; // a late reader of the part file; the finished file is already in place
         }
+        if (state == DownloadState.PAUSED && swarm == null) {
+            return; // the other workers' writes failing the same way: paused and logged once
+        }
         error = "cannot write to " + env.workDir() + ": " + e.getMessage()
                 + " - free some space (or fix the disk) and resume the download";
         state = DownloadState.PAUSED;

@@ -114,11 +114,11 @@ public class TransferClient {
                 try {
                     answer = channel.get(path, headers);
                 } catch (IOException e) {
-                    channel.close();
                     if (pooled != null && attempt == 0) {
+                        channel.close();
                         continue; // the agent closed an idle connection we kept: once more on a fresh one
                     }
-                    throw e;
+                    throw e; // closed below
                 }
                 receive(channel, answer, path, sizes, buffer, sink, receiver);
                 return;
