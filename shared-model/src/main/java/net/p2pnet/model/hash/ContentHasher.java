@@ -11,6 +11,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (docs/benchmarks.md), so spreading it is what lets one pass use every core. Memory stays bounded:
  * at most {@code parallelism + 2} stream buffers exist, file chunks are mapped at most
  * {@code parallelism} more than {@link Md4Lanes} hashes side by side, and the reader waits for a free
- * slot (after starting the MD4 of what it holds, so concurrent calls never wait on each other).
+ * slot (after a while starting the MD4 of what it holds, so concurrent calls never wait on each other).
  *
  * <p>Thread-safe; concurrent calls share the workers and the buffers. Close it to stop the workers.
  */
@@ -39,6 +41,13 @@ public final class ContentHasher implements AutoCloseable {
 
     private static final int BUFFER_SIZE = Ed2kHash.CHUNK_SIZE;
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /**
+     * How long the reader waits for a slot before starting the MD4 of an unfilled group: slots come
+     * back as the SHA-1 lanes pass (milliseconds per chunk), so one call alone never needs to;
+     * calls sharing the slots could otherwise each wait for their group to fill, forever. Flushing
+     * at once instead cost most groups their width (one or two chunks: MD4 in Java).
+     */
+    private static final Duration GROUP_WAIT = Duration.ofMillis(250);
 
     private final ExecutorService workers;
     private final BlockingQueue<ByteBuffer> buffers;
@@ -92,7 +101,7 @@ public final class ContentHasher implements AutoCloseable {
         HashingRun run = new HashingRun(pieceLength, Md4Lanes.width(), workers, chunk -> inFlight.release());
         try {
             for (long at = 0; at < size; at += BUFFER_SIZE) {
-                if (!inFlight.tryAcquire()) {
+                if (!acquireWithin(inFlight, GROUP_WAIT)) {
                     run.flush(); // the chunks this run holds must get hashed, or concurrent runs could wait on each other
                     acquire(inFlight);
                 }
@@ -182,13 +191,21 @@ public final class ContentHasher implements AutoCloseable {
                 return ByteBuffer.allocateDirect(BUFFER_SIZE);
             }
         }
-        ByteBuffer free = buffers.poll();
-        if (free != null) {
-            return free;
-        }
-        run.flush(); // the buffers this run holds must get hashed before we wait for one
         try {
+            ByteBuffer free = buffers.poll(GROUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (free != null) {
+                return free;
+            }
+            run.flush(); // the buffers this run holds must get hashed before we wait longer
             return buffers.take();
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    private static boolean acquireWithin(Semaphore permits, Duration wait) throws IOException {
+        try {
+            return permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             throw interrupted();
         }

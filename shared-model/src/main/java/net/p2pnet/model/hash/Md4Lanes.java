@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,26 +70,44 @@ public final class Md4Lanes {
                 throw new IllegalStateException("MD4 lanes need every digest at a block boundary");
             }
         }
-        int from = 0;
         if (NATIVE) {
-            // Fewer than three messages: the Java pair does as much per second as sixteen lanes.
-            for (; digests.size() - from > 2; from += NATIVE_LANES) {
-                int to = Math.min(digests.size(), from + NATIVE_LANES);
-                if (!compress(digests.subList(from, to), data.subList(from, to))) {
-                    break;
+            // Rounds over the messages with whole blocks left, up to sixteen at a time, as long as
+            // there are more than two: for two or fewer the Java pair does as much per second.
+            // (Messages of unequal lengths: a round stops at the shortest, the longer ones go on;
+            // heap buffers have no address for native code and go to the pairs.)
+            List<Md4> laneDigests = new ArrayList<>(NATIVE_LANES);
+            List<ByteBuffer> laneData = new ArrayList<>(NATIVE_LANES);
+            do {
+                laneDigests.clear();
+                laneData.clear();
+                for (int i = 0; i < data.size() && laneData.size() < NATIVE_LANES; i++) {
+                    if (data.get(i).remaining() >= BLOCK && data.get(i).isDirect()) {
+                        laneDigests.add(digests.get(i));
+                        laneData.add(data.get(i));
+                    }
                 }
-            }
+            } while (laneData.size() > 2 && compress(laneDigests, laneData));
         }
-        int i = from;
-        for (; i + 1 < digests.size(); i += 2) {
-            Md4.updatePair(digests.get(i), data.get(i), digests.get(i + 1), data.get(i + 1));
+        Md4 unpaired = null;
+        ByteBuffer unpairedData = null;
+        for (int i = 0; i < digests.size(); i++) {
+            if (data.get(i).remaining() < BLOCK) {
+                continue;
+            }
+            if (unpaired == null) {
+                unpaired = digests.get(i);
+                unpairedData = data.get(i);
+            } else {
+                Md4.updatePair(unpaired, unpairedData, digests.get(i), data.get(i));
+                unpaired = null;
+            }
         }
         for (int rest = 0; rest < digests.size(); rest++) {
             digests.get(rest).update(data.get(rest));
         }
     }
 
-    /** The whole blocks all buffers hold, natively; false (nothing done) when a buffer is not direct. */
+    /** The whole blocks all (direct) buffers hold, natively; false when nothing was done. */
     private static boolean compress(List<Md4> digests, List<ByteBuffer> data) {
         int lanes = digests.size();
         long blocks = Long.MAX_VALUE;
@@ -102,7 +121,7 @@ public final class Md4Lanes {
             blocks = Math.min(blocks, buffer.remaining() / BLOCK);
         }
         if (blocks == 0) {
-            return true;
+            return false;
         }
         int[] state = new int[4 * NATIVE_LANES];
         for (int lane = 0; lane < lanes; lane++) {
