@@ -3,7 +3,7 @@ package net.p2pnet.chat.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import net.p2pnet.chat.error.ChatException;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.VerificationException;
@@ -36,7 +36,7 @@ public class TicketInterceptor implements HandlerInterceptor {
             request.setAttribute(PEER_ATTRIBUTE, new Peer(ticket.peerId(), ticket.peerName()));
             return true;
         } catch (VerificationException e) {
-            throw ChatException.unauthorized("peer ticket refused: " + e.getMessage());
+            throw RequestRefused.unauthorized("peer ticket refused: " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package net.p2pnet.chat.error;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.p2pnet.model.api.RequestRefused;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,14 +25,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ChatException.class)
-    ResponseEntity<ProblemDetail> refused(ChatException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefused e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (e instanceof RateLimitedException limited) {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds() + 1)));
         }
-        if (e.status() == HttpStatus.UNAUTHORIZED) {
+        if (status == HttpStatus.UNAUTHORIZED) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"p2pnet\"");
         }
         return answer.body(problem);

@@ -1,7 +1,7 @@
 package net.p2pnet.chat.message;
 
-import static net.p2pnet.chat.error.ChatException.badRequest;
-import static net.p2pnet.chat.error.ChatException.forbidden;
+import static net.p2pnet.model.api.RequestRefused.badRequest;
+import static net.p2pnet.model.api.RequestRefused.forbidden;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

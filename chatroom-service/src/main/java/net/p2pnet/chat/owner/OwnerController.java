@@ -1,6 +1,6 @@
 package net.p2pnet.chat.owner;
 
-import static net.p2pnet.chat.error.ChatException.forbidden;
+import static net.p2pnet.model.api.RequestRefused.forbidden;
 
 import jakarta.validation.Valid;
 import net.p2pnet.chat.auth.Peer;

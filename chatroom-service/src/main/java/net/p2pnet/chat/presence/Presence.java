@@ -1,8 +1,8 @@
 package net.p2pnet.chat.presence;
 
-import static net.p2pnet.chat.error.ChatException.conflict;
-import static net.p2pnet.chat.error.ChatException.forbidden;
-import static net.p2pnet.chat.error.ChatException.notFound;
+import static net.p2pnet.model.api.RequestRefused.conflict;
+import static net.p2pnet.model.api.RequestRefused.forbidden;
+import static net.p2pnet.model.api.RequestRefused.notFound;
 
 import java.time.Clock;
 import java.time.Instant;

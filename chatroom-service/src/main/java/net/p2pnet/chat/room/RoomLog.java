@@ -1,6 +1,6 @@
 package net.p2pnet.chat.room;
 
-import static net.p2pnet.chat.error.ChatException.notFound;
+import static net.p2pnet.model.api.RequestRefused.notFound;
 
 import java.time.Clock;
 import java.util.List;

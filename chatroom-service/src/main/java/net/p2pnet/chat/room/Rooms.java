@@ -1,7 +1,7 @@
 package net.p2pnet.chat.room;
 
-import static net.p2pnet.chat.error.ChatException.conflict;
-import static net.p2pnet.chat.error.ChatException.notFound;
+import static net.p2pnet.model.api.RequestRefused.conflict;
+import static net.p2pnet.model.api.RequestRefused.notFound;
 
 import java.security.SecureRandom;
 import java.time.Clock;

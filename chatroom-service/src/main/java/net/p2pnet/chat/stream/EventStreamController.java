@@ -1,6 +1,6 @@
 package net.p2pnet.chat.stream;
 
-import static net.p2pnet.chat.error.ChatException.badRequest;
+import static net.p2pnet.model.api.RequestRefused.badRequest;
 
 import java.time.Clock;
 import net.p2pnet.chat.auth.Peer;

@@ -2,9 +2,8 @@ package net.p2pnet.chat.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import net.p2pnet.chat.error.ChatException;
+import net.p2pnet.model.api.RequestRefused;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,7 +27,7 @@ class BodySizeLimit implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
-            throw new ChatException(HttpStatus.CONTENT_TOO_LARGE, "request body is " + length
+            throw RequestRefused.tooLarge("request body is " + length
                     + " bytes; room API requests may have at most " + MAX_BODY_BYTES);
         }
         return true;

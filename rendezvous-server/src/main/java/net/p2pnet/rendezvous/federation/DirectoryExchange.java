@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
@@ -15,7 +16,6 @@ import net.p2pnet.rendezvous.peer.PeerDirectory;
 import net.p2pnet.rendezvous.peer.PeerRecord;
 import net.p2pnet.rendezvous.room.RoomDirectory;
 import net.p2pnet.rendezvous.room.RoomRecord;
-import net.p2pnet.rendezvous.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +55,7 @@ class DirectoryExchange {
     /** Adds the servers another server knows; true if any was new. */
     boolean learnServers(ServerList theirs) {
         if (theirs.servers().size() > ServerRegistry.MAX_SERVERS) {
-            throw ApiProblem.tooLarge("server list of " + theirs.servers().size() + " entries exceeds "
+            throw RequestRefused.tooLarge("server list of " + theirs.servers().size() + " entries exceeds "
                     + ServerRegistry.MAX_SERVERS);
         }
         List<ServerAddress> addresses = new ArrayList<>();
@@ -63,7 +63,7 @@ class DirectoryExchange {
             try {
                 addresses.add(ServerAddress.parse(address));
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("server list entry: " + e.getMessage());
+                throw RequestRefused.badRequest("server list entry: " + e.getMessage());
             }
         }
         boolean learnt = false;
@@ -94,7 +94,7 @@ class DirectoryExchange {
 
     DirectoryPage page(String kind, String after, int limit) {
         if (limit < 1 || limit > batchSize) {
-            throw ApiProblem.badRequest("limit must be in 1-" + batchSize + ", got " + limit);
+            throw RequestRefused.badRequest("limit must be in 1-" + batchSize + ", got " + limit);
         }
         return switch (kind) {
             case "peers" -> {
@@ -105,7 +105,7 @@ class DirectoryExchange {
                 List<RoomRecord> page = rooms.entries().page(after, limit);
                 yield new DirectoryPage(List.of(), page, next(page, limit));
             }
-            default -> throw ApiProblem.badRequest("kind must be 'peers' or 'rooms', got '" + kind + "'");
+            default -> throw RequestRefused.badRequest("kind must be 'peers' or 'rooms', got '" + kind + "'");
         };
     }
 
@@ -124,7 +124,7 @@ class DirectoryExchange {
 
     private void checkSize(int entries) {
         if (entries > batchSize) {
-            throw ApiProblem.tooLarge("message of " + entries + " entries exceeds the batch size " + batchSize);
+            throw RequestRefused.tooLarge("message of " + entries + " entries exceeds the batch size " + batchSize);
         }
     }
 

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.directory.DirectoryEntry;
 import net.p2pnet.rendezvous.peer.PeerRecord;
 import net.p2pnet.rendezvous.room.RoomRecord;
-import net.p2pnet.rendezvous.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +55,7 @@ class EntryValidator {
         try {
             ServerAddress.parse(entry.homeServer());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("home server of " + what + ": " + e.getMessage());
+            throw RequestRefused.badRequest("home server of " + what + ": " + e.getMessage());
         }
     }
 
@@ -66,7 +66,7 @@ class EntryValidator {
 
     private static void require(boolean ok, String what) {
         if (!ok) {
-            throw ApiProblem.badRequest("invalid directory entry: " + what);
+            throw RequestRefused.badRequest("invalid directory entry: " + what);
         }
     }
 }

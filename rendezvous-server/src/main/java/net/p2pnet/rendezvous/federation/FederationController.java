@@ -2,6 +2,7 @@ package net.p2pnet.rendezvous.federation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.api.ServerIdentity;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.RequestVerifier;
@@ -16,7 +17,6 @@ import net.p2pnet.rendezvous.federation.FederationMessages.Hello;
 import net.p2pnet.rendezvous.federation.FederationMessages.HelloReply;
 import net.p2pnet.rendezvous.federation.FederationMessages.ServerList;
 import net.p2pnet.rendezvous.federation.FederationMessages.SyncBatch;
-import net.p2pnet.rendezvous.web.ApiProblem;
 import net.p2pnet.rendezvous.web.JsonBodyReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -116,7 +116,7 @@ public class FederationController {
         try {
             registry.add(ServerAddress.parse(signer));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(SignedRequest.SIGNER_HEADER + " must be the sender's host:port: " + e.getMessage());
+            throw RequestRefused.badRequest(SignedRequest.SIGNER_HEADER + " must be the sender's host:port: " + e.getMessage());
         }
         return body;
     }

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.p2pnet.model.crypto.Handshake;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.Handshake.Role;
 import net.p2pnet.model.crypto.Handshake.Transcript;
+import net.p2pnet.model.crypto.Handshake;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.model.net.ServerAddress;
@@ -15,7 +16,6 @@ import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.federation.FederationMessages.Confirm;
 import net.p2pnet.rendezvous.federation.FederationMessages.Hello;
 import net.p2pnet.rendezvous.federation.FederationMessages.HelloReply;
-import net.p2pnet.rendezvous.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +73,7 @@ class HandshakeResponder {
     void confirm(Confirm confirm) {
         ServerAddress initiator = parseAddress(confirm.initiator());
         if (!self.id().equals(confirm.responder())) {
-            throw ApiProblem.badRequest("confirmation is addressed to '" + confirm.responder() + "', this is " + self.id());
+            throw RequestRefused.badRequest("confirmation is addressed to '" + confirm.responder() + "', this is " + self.id());
         }
         Pending challenge;
         synchronized (pending) {
@@ -81,7 +81,7 @@ class HandshakeResponder {
         }
         if (challenge == null || !challenge.responderNonce().equals(confirm.responderNonce())
                 || challenge.issued().plus(PENDING_TTL).isBefore(clock.instant())) {
-            throw ApiProblem.badRequest("no pending handshake for these nonces (expired or already used): start again");
+            throw RequestRefused.badRequest("no pending handshake for these nonces (expired or already used): start again");
         }
         Transcript transcript = new Transcript(initiator.toString(), self.id(), confirm.initiatorNonce(),
                 confirm.responderNonce());
@@ -98,7 +98,7 @@ class HandshakeResponder {
         try {
             return ServerAddress.parse(address);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("initiator must be host:port: " + e.getMessage());
+            throw RequestRefused.badRequest("initiator must be host:port: " + e.getMessage());
         }
     }
 }

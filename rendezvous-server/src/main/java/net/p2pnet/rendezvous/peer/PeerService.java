@@ -13,6 +13,7 @@ import net.p2pnet.model.api.PeerHeartbeat;
 import net.p2pnet.model.api.PeerInfo;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.VerificationException;
@@ -20,7 +21,6 @@ import net.p2pnet.rendezvous.config.NetworkProperties;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.directory.Versions;
-import net.p2pnet.rendezvous.web.ApiProblem;
 import org.springframework.stereotype.Service;
 
 /** Registration, heartbeats and leaving: the peer life cycle on its home server. */
@@ -64,7 +64,7 @@ public class PeerService {
             boolean sameAddress = current.address().equals(observed.address());
             boolean provesId = existingTicket.map(t -> t.peerId().equals(peerId)).orElse(false);
             if (!sameAddress && !provesId) {
-                throw ApiProblem.conflict("peer id '" + peerId + "' is registered from another address; send its "
+                throw RequestRefused.conflict("peer id '" + peerId + "' is registered from another address; send its "
                         + "ticket as 'Authorization: Bearer <ticket>' to take it over, or register without a peer id");
             }
         });
@@ -83,7 +83,7 @@ public class PeerService {
             ObservedAddress observed) {
         requireOwnTicket(peerId, ticket);
         int newPort = body == null || body.transferPort() == 0 ? 0 : validPort(body.transferPort(), "transferPort");
-        PeerRecord current = directory.find(peerId).orElseThrow(() -> ApiProblem.notFound("peer '" + peerId
+        PeerRecord current = directory.find(peerId).orElseThrow(() -> RequestRefused.notFound("peer '" + peerId
                 + "' is not registered (it expired or left): register again with POST /api/v1/peers"));
         Instant now = clock.instant();
         directory.entries().update(peerId, old -> new PeerRecord(peerId, current.name(), observed.address(),
@@ -97,7 +97,7 @@ public class PeerService {
     /** Removes a peer everywhere (a tombstone propagates the removal). */
     public void leave(String peerId, PeerTicket ticket) {
         requireOwnTicket(peerId, ticket);
-        PeerRecord current = directory.find(peerId).orElseThrow(() -> ApiProblem.notFound(
+        PeerRecord current = directory.find(peerId).orElseThrow(() -> RequestRefused.notFound(
                 "peer '" + peerId + "' is not registered (it expired or already left)"));
         Instant now = clock.instant();
         directory.entries().update(peerId, old -> new PeerRecord(peerId, current.name(), current.address(),
@@ -107,23 +107,23 @@ public class PeerService {
     /** A peer's current address from the federated directory. */
     public PeerInfo lookup(String peerId) {
         validPeerId(peerId);
-        return directory.find(peerId).map(PeerRecord::toInfo).orElseThrow(() -> ApiProblem.notFound(
+        return directory.find(peerId).map(PeerRecord::toInfo).orElseThrow(() -> RequestRefused.notFound(
                 "no live peer '" + peerId + "' on any server of the network"));
     }
 
     public List<PeerInfo> neighbours(String callerId, int limit) {
         if (limit < 1 || limit > properties.maxNeighbours()) {
-            throw ApiProblem.badRequest("limit must be in 1-" + properties.maxNeighbours() + ", got " + limit);
+            throw RequestRefused.badRequest("limit must be in 1-" + properties.maxNeighbours() + ", got " + limit);
         }
         return directory.neighbours(callerId, limit).stream().map(PeerRecord::toInfo).toList();
     }
 
     private void checkJoinKey(String presented) {
         if (presented == null || presented.isEmpty()) {
-            throw ApiProblem.forbidden("joinKey is missing: ask the network's operator for the join key");
+            throw RequestRefused.forbidden("joinKey is missing: ask the network's operator for the join key");
         }
         if (!NetworkKey.macEquals(joinKey, presented.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiProblem.forbidden("joinKey is wrong for this network");
+            throw RequestRefused.forbidden("joinKey is wrong for this network");
         }
     }
 
@@ -136,21 +136,21 @@ public class PeerService {
 
     static String validPeerId(String peerId) {
         if (peerId == null || !PEER_ID.matcher(peerId).matches()) {
-            throw ApiProblem.badRequest("peer id must be 1-64 characters of A-Z a-z 0-9 . _ -");
+            throw RequestRefused.badRequest("peer id must be 1-64 characters of A-Z a-z 0-9 . _ -");
         }
         return peerId;
     }
 
     private static String validName(String name) {
         if (name == null || name.isBlank() || name.length() > 128 || name.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.badRequest("name must be 1-128 characters without control characters");
+            throw RequestRefused.badRequest("name must be 1-128 characters without control characters");
         }
         return name.strip();
     }
 
     private static int validPort(int port, String field) {
         if (port < 1 || port > 65535) {
-            throw ApiProblem.badRequest(field + " must be in 1-65535, got " + port);
+            throw RequestRefused.badRequest(field + " must be in 1-65535, got " + port);
         }
         return port;
     }

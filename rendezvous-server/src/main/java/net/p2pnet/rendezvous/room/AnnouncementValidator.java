@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Set;
 import net.p2pnet.model.api.AnnouncedRoom;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.api.RoomAnnouncement;
-import net.p2pnet.rendezvous.web.ApiProblem;
 
 /** Checks a room announcement completely before anything of it is stored. */
 final class AnnouncementValidator {
@@ -19,26 +19,26 @@ final class AnnouncementValidator {
     static RoomAnnouncement validate(RoomAnnouncement announcement) {
         String url = announcement.serviceUrl();
         if (url == null || url.length() > 512 || !isHttpUrl(url)) {
-            throw ApiProblem.badRequest("serviceUrl must be an http(s) URL of at most 512 characters");
+            throw RequestRefused.badRequest("serviceUrl must be an http(s) URL of at most 512 characters");
         }
         if (announcement.rooms().size() > MAX_ROOMS) {
-            throw ApiProblem.badRequest("at most " + MAX_ROOMS + " rooms per announcement, got "
+            throw RequestRefused.badRequest("at most " + MAX_ROOMS + " rooms per announcement, got "
                     + announcement.rooms().size());
         }
         Set<String> names = new HashSet<>();
         for (AnnouncedRoom room : announcement.rooms()) {
             if (room == null) {
-                throw ApiProblem.badRequest("rooms must not contain null");
+                throw RequestRefused.badRequest("rooms must not contain null");
             }
             checkText(room.name(), 1, 128, "room name");
             if (room.topic() != null) {
                 checkText(room.topic(), 0, 512, "topic of room '" + room.name() + "'");
             }
             if (room.users() < 0 || room.users() > 10_000_000) {
-                throw ApiProblem.badRequest("users of room '" + room.name() + "' must be in 0-10000000");
+                throw RequestRefused.badRequest("users of room '" + room.name() + "' must be in 0-10000000");
             }
             if (!names.add(room.name())) {
-                throw ApiProblem.badRequest("room '" + room.name() + "' is listed twice");
+                throw RequestRefused.badRequest("room '" + room.name() + "' is listed twice");
             }
         }
         return announcement;
@@ -56,7 +56,7 @@ final class AnnouncementValidator {
     private static void checkText(String text, int min, int max, String what) {
         if (text == null || text.strip().length() < min || text.length() > max
                 || text.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.badRequest(what + " must be " + min + "-" + max + " characters without control characters");
+            throw RequestRefused.badRequest(what + " must be " + min + "-" + max + " characters without control characters");
         }
     }
 }

@@ -6,11 +6,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.api.RoomAnnouncement;
 import net.p2pnet.model.api.RoomEntry;
 import net.p2pnet.model.crypto.RequestVerifier;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
-import net.p2pnet.rendezvous.web.ApiProblem;
 import net.p2pnet.rendezvous.web.JsonBodyReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -53,7 +53,7 @@ public class RoomController {
     @GetMapping("/{name}")
     public RoomEntry find(@PathVariable String name) {
         return rooms.find(name).map(RoomRecord::toEntry)
-                .orElseThrow(() -> ApiProblem.notFound("no room '" + name + "' on any server of the network"));
+                .orElseThrow(() -> RequestRefused.notFound("no room '" + name + "' on any server of the network"));
     }
 
     @Operation(summary = "A chatroom service reports all rooms it hosts (RoomAnnouncement, signed with the service credential)")

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.RequestVerifier;
 import net.p2pnet.model.crypto.SignedRequest;
 import org.springframework.stereotype.Component;
@@ -45,16 +46,16 @@ public class JsonBodyReader {
     /** Parses {@code body} as {@code type}; malformed JSON is a 400 saying where. */
     public <T> T parse(byte[] body, Class<T> type) {
         if (body.length == 0) {
-            throw ApiProblem.badRequest("request body is empty; expected a JSON " + type.getSimpleName());
+            throw RequestRefused.badRequest("request body is empty; expected a JSON " + type.getSimpleName());
         }
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw ApiProblem.badRequest("request body is JSON null; expected a " + type.getSimpleName());
+                throw RequestRefused.badRequest("request body is JSON null; expected a " + type.getSimpleName());
             }
             return value;
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("malformed JSON for " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            throw RequestRefused.badRequest("malformed JSON for " + type.getSimpleName() + ": " + e.getOriginalMessage());
         }
     }
 
@@ -80,7 +81,7 @@ public class JsonBodyReader {
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
-    private static ApiProblem tooLarge(long size, long max) {
-        return ApiProblem.tooLarge("request body of " + size + " bytes exceeds the limit of " + max + " bytes");
+    private static RequestRefused tooLarge(long size, long max) {
+        return RequestRefused.tooLarge("request body of " + size + " bytes exceeds the limit of " + max + " bytes");
     }
 }

@@ -1,6 +1,7 @@
 package net.p2pnet.rendezvous.web;
 
 import java.net.URI;
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.VerificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        return problem(e.status(), e.getMessage(), "about:blank", null);
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefused e) {
+        return problem(HttpStatus.valueOf(e.status()), e.getMessage(), "about:blank", null);
     }
 
     /** Bad or missing ticket, signature or proof: 401, with the reason as a property. */
