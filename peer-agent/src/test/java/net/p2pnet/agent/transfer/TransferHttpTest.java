@@ -9,13 +9,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import net.p2pnet.agent.testkit.SeedFiles;
+import net.p2pnet.agent.testkit.OneSlotSeed;
 import net.p2pnet.agent.testkit.TestAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +40,10 @@ class TransferHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // one upload slot, no queue: a slot that was not given back would show as 503 at once
-        agent = TestAgent.start(dir.resolve("agent"), "p2pnet.agent.upload.slots=1", "p2pnet.agent.upload.queue=0");
-        Path file = SeedFiles.randomFile(dir.resolve("files/http.bin"), SIZE, 5);
-        bytes = Files.readAllBytes(file);
-        shared = SeedFiles.share(file, SeedFiles.torrent(file, PIECE));
-        agent.catalog().publish(shared);
+        OneSlotSeed seed = OneSlotSeed.start(dir, "http.bin", SIZE, PIECE, 5);
+        agent = seed.agent();
+        shared = seed.shared();
+        bytes = seed.bytes();
     }
 
     @AfterAll

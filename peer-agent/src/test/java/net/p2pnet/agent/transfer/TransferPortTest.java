@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +17,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import net.p2pnet.agent.testkit.SeedFiles;
+import net.p2pnet.agent.testkit.OneSlotSeed;
 import net.p2pnet.agent.testkit.TestAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,12 +44,11 @@ class TransferPortTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // one slot, no queue: a second concurrent request is told to come back
-        agent = TestAgent.start(dir.resolve("agent"), "p2pnet.agent.upload.slots=1", "p2pnet.agent.upload.queue=0");
-        file = SeedFiles.randomFile(dir.resolve("files/served file.bin"), SIZE, 11);
-        bytes = Files.readAllBytes(file);
-        shared = SeedFiles.share(file, SeedFiles.torrent(file, PIECE));
-        agent.catalog().publish(shared);
+        OneSlotSeed seed = OneSlotSeed.start(dir, "served file.bin", SIZE, PIECE, 11);
+        agent = seed.agent();
+        file = seed.file();
+        shared = seed.shared();
+        bytes = seed.bytes();
     }
 
     @AfterAll
