@@ -78,10 +78,7 @@ final class ChunkChecks {
             }
             List<ByteBuffer> buffers = spare.poll();
             if (buffers == null) {
-                buffers = new ArrayList<>();
-                for (int i = 0; i < lanes; i++) {
-                    buffers.add(file.readBuffer(Ed2kChunkCheck.READ_BLOCK));
-                }
+                buffers = Ed2kChunkCheck.readBuffers(file, lanes);
             }
             try {
                 return Ed2kChunkCheck.check(batch, file, ed2k, checked, buffers);

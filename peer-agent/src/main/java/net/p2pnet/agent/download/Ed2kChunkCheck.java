@@ -107,14 +107,19 @@ final class Ed2kChunkCheck {
         if (due.isEmpty()) {
             return new BitSet();
         }
-        List<ByteBuffer> buffers = new ArrayList<>();
-        for (int i = 0; i < Math.min(due.size(), Md4Lanes.width()); i++) {
-            buffers.add(file.readBuffer(READ_BLOCK));
-        }
-        return check(due, file, ed2k, checked, buffers);
+        return check(due, file, ed2k, checked, readBuffers(file, Math.min(due.size(), Md4Lanes.width())));
     }
 
-    /** {@link #check} with read buffers from {@link PartialFile#readBuffer} of {@link #READ_BLOCK} bytes, one per lane. */
+    /** {@code count} read buffers for {@link #check}, one per lane. */
+    static List<ByteBuffer> readBuffers(PartialFile file, int count) {
+        List<ByteBuffer> buffers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            buffers.add(file.readBuffer(READ_BLOCK));
+        }
+        return buffers;
+    }
+
+    /** {@link #check} with read buffers from {@link #readBuffers}, one per lane. */
     static BitSet check(List<Integer> due, PartialFile file, Ed2kHash ed2k, BitSet checked, List<ByteBuffer> buffers)
             throws IOException {
         PieceLayout layout = file.layout();

@@ -53,7 +53,6 @@ public final class ContentHasher implements AutoCloseable {
     private final BlockingQueue<ByteBuffer> buffers;
     private final Semaphore inFlight;
     private final int bufferCount;
-    private final int mappedInFlight;
     private int buffersAllocated;
 
     /** One worker per processor. */
@@ -68,8 +67,7 @@ public final class ContentHasher implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(parallelism, daemonThreads());
         this.bufferCount = parallelism + 2;
         // Mapped chunks cost page cache, not heap: enough of them for a full group of MD4 lanes.
-        this.mappedInFlight = Math.max(bufferCount, Md4Lanes.width() + parallelism);
-        this.inFlight = new Semaphore(mappedInFlight);
+        this.inFlight = new Semaphore(Math.max(bufferCount, Md4Lanes.width() + parallelism));
         this.buffers = new ArrayBlockingQueue<>(bufferCount);
     }
 

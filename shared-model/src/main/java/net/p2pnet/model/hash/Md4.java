@@ -240,7 +240,7 @@ public final class Md4 {
      * chunks are independent, which gives us the second stream for free (docs/benchmarks.md).
      */
     public static void updatePair(Md4 first, ByteBuffer firstData, Md4 second, ByteBuffer secondData) {
-        if (first.pendingLength != 0 || second.pendingLength != 0) {
+        if (!first.atBlockBoundary() || !second.atBlockBoundary()) {
             throw new IllegalStateException("paired MD4 update needs both digests at a block boundary");
         }
         ByteBuffer m = firstData.slice().order(ByteOrder.LITTLE_ENDIAN);
