@@ -33,6 +33,16 @@ public final class AccessPolicy {
         passkeys.verify(passkey);
     }
 
+    /**
+     * The member a passkey was issued to, in either mode (open trackers record who registered a
+     * torrent when a passkey comes along).
+     *
+     * @throws TrackerRefusal when the passkey is not valid
+     */
+    public String member(String passkey) {
+        return passkeys.verify(passkey);
+    }
+
     /** Throws a {@link TrackerRefusal} unless this announce may be tracked. */
     public void checkAnnounce(Key20 infoHash, String passkey) {
         checkPasskey(passkey);

@@ -10,8 +10,11 @@ import net.p2pnet.tracker.swarm.TrackerRefusal;
 @FunctionalInterface
 public interface PasskeyVerifier {
 
-    /** @throws TrackerRefusal saying why the passkey is not valid */
-    void verify(String passkey);
+    /**
+     * @return the peer id the passkey was issued to
+     * @throws TrackerRefusal saying why the passkey is not valid (never quoting it: refusals get logged)
+     */
+    String verify(String passkey);
 
     /**
      * The network's verifier: passkeys are MACed with the network key's passkey sub-key (see
@@ -20,7 +23,7 @@ public interface PasskeyVerifier {
     static PasskeyVerifier ofNetwork(NetworkKey key, Clock clock) {
         return passkey -> {
             try {
-                Passkey.verify(passkey, key, clock.instant());
+                return Passkey.verify(passkey, key, clock.instant()).peerId();
             } catch (VerificationException e) {
                 throw new TrackerRefusal("invalid passkey: " + e.getMessage());
             }

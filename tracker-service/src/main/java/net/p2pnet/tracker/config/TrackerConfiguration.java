@@ -9,6 +9,7 @@ import net.p2pnet.tracker.announce.PasskeyVerifier;
 import net.p2pnet.tracker.http.BitTorrentHttpHandler;
 import net.p2pnet.tracker.http.BitTorrentValve;
 import net.p2pnet.tracker.metrics.TrackerMetrics;
+import net.p2pnet.tracker.quota.AddressQuota;
 import net.p2pnet.tracker.registry.TorrentCatalog;
 import net.p2pnet.tracker.scrape.ScrapeService;
 import net.p2pnet.tracker.swarm.PeerExpiry;
@@ -32,7 +33,9 @@ public class TrackerConfiguration {
 
     @Bean
     SwarmRegistry swarmRegistry(TrackerProperties properties, TaskScheduler scheduler, Clock clock) {
-        SwarmRegistry swarms = new SwarmRegistry(properties.maxSwarms(), properties.maxPeersPerSwarm());
+        TrackerProperties.Quotas quotas = properties.quotas();
+        SwarmRegistry swarms = new SwarmRegistry(properties.maxSwarms(), properties.maxPeersPerSwarm(),
+                properties.maxPeers(), new AddressQuota(quotas.newSwarmsPerAddress(), quotas.window().toMillis()));
         // Sweeping four times per timeout keeps an expired peer at most a quarter-timeout too long.
         scheduler.scheduleWithFixedDelay(new PeerExpiry(swarms, properties.peerTimeout(), clock),
                 properties.peerTimeout().dividedBy(4));

@@ -51,7 +51,8 @@ public final class BitTorrentHttpHandler {
             metrics.refused(Protocol.HTTP);
             reply = TrackerReplies.failure(refusal.getMessage());
         } catch (RuntimeException bug) {
-            log.error("tracker request {}?{} failed", request.getRequestURI(), request.getQueryString(), bug);
+            // The path and query carry passkeys: log what was asked, never the credential.
+            log.error("tracker {} request failed", path.action(), bug);
             reply = TrackerReplies.failure("internal tracker error");
         }
         response.setContentType("text/plain");
@@ -65,7 +66,7 @@ public final class BitTorrentHttpHandler {
                 .orElseThrow(() -> new TrackerRefusal("cannot read your IP address"));
         HttpAnnounce announce = HttpAnnounce.parse(RawQuery.parse(request.getQueryString()), remote, honourIpParameter);
         String passkey = pathPasskey != null ? pathPasskey : announce.passkey();
-        AnnounceOutcome outcome = announces.announce(announce.request(), passkey, Protocol.HTTP);
+        AnnounceOutcome outcome = announces.announce(announce.request(), remote, passkey, Protocol.HTTP);
         return TrackerReplies.announce(outcome, announces.intervalSeconds(), announces.minIntervalSeconds(),
                 announce.compact(), announce.noPeerId());
     }

@@ -45,6 +45,16 @@ public final class RawQuery {
         return params;
     }
 
+    /** The text of the first parameter with this name, or null when there is none. */
+    public String firstText(String name) {
+        for (Param p : params()) {
+            if (p.name().equals(name)) {
+                return text(p);
+            }
+        }
+        return null;
+    }
+
     /** The value's bytes, percent-decoded ({@code +} is a space, as in HTML forms and bttrack). */
     public byte[] bytes(Param param) {
         byte[] out = new byte[param.valueEnd() - param.valueStart()];

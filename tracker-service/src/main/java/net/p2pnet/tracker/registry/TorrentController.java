@@ -11,6 +11,7 @@ import net.p2pnet.tracker.announce.AccessPolicy;
 import net.p2pnet.tracker.swarm.Key20;
 import net.p2pnet.tracker.swarm.SwarmRegistry;
 import net.p2pnet.tracker.swarm.SwarmStats;
+import net.p2pnet.tracker.web.ApiCredentialFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -26,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The torrent registry API. In private mode, changes need a valid passkey ({@code X-Passkey} header
- * or {@code passkey} parameter), the same credential announces use.
+ * The torrent registry API. Who calls is settled before the body is read by
+ * {@link ApiCredentialFilter} (in private mode every call needs a passkey, the same credential
+ * announces use): a registration records the member's peer id, and only that member or the
+ * operator may delete the torrent.
  */
 @RestController
 @RequestMapping("/api/v1/torrents")
@@ -49,24 +52,22 @@ public class TorrentController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<TrackedTorrent> upload(@RequestPart("torrent") MultipartFile torrent,
                                                  @RequestParam(name = "ed2k", required = false) String ed2k,
-                                                 @RequestParam(name = "passkey", required = false) String passkey,
-                                                 @RequestHeader(name = "X-Passkey", required = false) String header)
-            throws IOException {
-        return register(torrent.getBytes(), ed2k, passkey, header);
+                                                 @RequestAttribute(name = ApiCredentialFilter.MEMBER, required = false)
+                                                 String member) throws IOException {
+        return register(torrent.getBytes(), ed2k, member);
     }
 
     @Operation(summary = "Register a .torrent sent as the raw request body")
     @PostMapping(consumes = {BITTORRENT, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public ResponseEntity<TrackedTorrent> uploadRaw(@RequestBody byte[] torrent,
                                                     @RequestParam(name = "ed2k", required = false) String ed2k,
-                                                    @RequestParam(name = "passkey", required = false) String passkey,
-                                                    @RequestHeader(name = "X-Passkey", required = false) String header) {
-        return register(torrent, ed2k, passkey, header);
+                                                    @RequestAttribute(name = ApiCredentialFilter.MEMBER, required = false)
+                                                    String member) {
+        return register(torrent, ed2k, member);
     }
 
-    private ResponseEntity<TrackedTorrent> register(byte[] bytes, String ed2k, String passkey, String header) {
-        access.checkPasskey(header != null ? header : passkey);
-        RegisteredTorrent torrent = registry.register(bytes, ed2k, RegisteredTorrent.Origin.API, null);
+    private ResponseEntity<TrackedTorrent> register(byte[] bytes, String ed2k, String member) {
+        RegisteredTorrent torrent = registry.register(bytes, ed2k, RegisteredTorrent.Origin.API, null, member);
         return ResponseEntity.created(URI.create("/api/v1/torrents/" + torrent.infoHash().hex()))
                 .body(view(torrent, swarms.stats(torrent.infoHash())));
     }
@@ -87,7 +88,7 @@ public class TorrentController {
                 .orElseThrow(() -> new NotRegisteredException(hash));
     }
 
-    @Operation(summary = "The .torrent file as registered")
+    @Operation(summary = "The .torrent file as registered, without passkeys in its tracker URLs")
     @GetMapping(value = "/{infoHash}/torrent", produces = BITTORRENT)
     public ResponseEntity<byte[]> download(@PathVariable String infoHash) {
         Key20 hash = InfoHashParam.parse(infoHash);
@@ -97,15 +98,15 @@ public class TorrentController {
                 .body(bytes);
     }
 
+    @Operation(summary = "Unregister: only the member who registered it (passkey) or the operator (X-Operator-Token)")
     @DeleteMapping("/{infoHash}")
     public ResponseEntity<Void> delete(@PathVariable String infoHash,
-                                       @RequestParam(name = "passkey", required = false) String passkey,
-                                       @RequestHeader(name = "X-Passkey", required = false) String header) {
-        access.checkPasskey(header != null ? header : passkey);
+                                       @RequestAttribute(name = ApiCredentialFilter.MEMBER, required = false)
+                                       String member,
+                                       @RequestAttribute(name = ApiCredentialFilter.OPERATOR, required = false)
+                                       Boolean operator) {
         Key20 hash = InfoHashParam.parse(infoHash);
-        if (!registry.unregister(hash, access.privateMode())) {
-            throw new NotRegisteredException(hash);
-        }
+        registry.unregister(hash, member, Boolean.TRUE.equals(operator), access.privateMode());
         return ResponseEntity.noContent().build();
     }
 

@@ -44,6 +44,9 @@ class TorrentEntity {
     @Column(nullable = false)
     private byte[] metainfo;
 
+    @Column(name = "registered_by", length = 128)
+    private String registeredBy;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "torrent_file", joinColumns = @JoinColumn(name = "info_hash"))
     @OrderColumn(name = "file_index")
@@ -52,7 +55,8 @@ class TorrentEntity {
     protected TorrentEntity() {
     }
 
-    TorrentEntity(RegisteredTorrent torrent, String sourcePath, byte[] metainfo) {
+    TorrentEntity(RegisteredTorrent torrent, String sourcePath, byte[] metainfo, String registeredBy) {
+        this.registeredBy = registeredBy;
         this.infoHash = torrent.infoHash().hex();
         this.name = torrent.name();
         this.totalSize = torrent.size();
@@ -70,6 +74,11 @@ class TorrentEntity {
 
     String sourcePath() {
         return sourcePath;
+    }
+
+    /** The peer id of the member who registered it, or null (allowed directory, operator, anonymous). */
+    String registeredBy() {
+        return registeredBy;
     }
 
     byte[] metainfo() {

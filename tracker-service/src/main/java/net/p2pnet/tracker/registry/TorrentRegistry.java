@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.p2pnet.model.api.RequestRefused;
+import net.p2pnet.model.torrent.AnnounceUrls;
 import net.p2pnet.tracker.swarm.Key20;
 import net.p2pnet.tracker.swarm.SwarmRegistry;
 import org.slf4j.Logger;
@@ -37,24 +39,52 @@ public class TorrentRegistry {
         log.info("torrent registry: {} torrents registered", catalog.all().size());
     }
 
+    /** A registration with nobody's name on it: allowed directory, operator. */
+    @Transactional
+    public RegisteredTorrent register(byte[] torrentBytes, String ed2k, RegisteredTorrent.Origin origin,
+                                      Path sourcePath) {
+        return register(torrentBytes, ed2k, origin, sourcePath, null);
+    }
+
     /**
-     * @param ed2k optional ed2k hash of a single-file torrent's file (see {@link TorrentReader})
+     * Keeps the torrent with passkeys removed from its tracker URLs: it is handed to anyone who asks.
+     *
+     * @param ed2k         optional ed2k hash of a single-file torrent's file (see {@link TorrentReader})
+     * @param registeredBy the registering member's peer id (the only member who may delete it), or null
      * @throws net.p2pnet.model.torrent.InvalidTorrentException when the torrent cannot be used
      * @throws AlreadyRegisteredException when its info-hash is registered already
      */
     @Transactional
     public RegisteredTorrent register(byte[] torrentBytes, String ed2k, RegisteredTorrent.Origin origin,
-                                      Path sourcePath) {
+                                      Path sourcePath, String registeredBy) {
         TorrentReader.Read read = TorrentReader.read(torrentBytes, ed2k, origin, clock.instant());
         RegisteredTorrent torrent = read.torrent();
         if (torrents.existsById(torrent.infoHash().hex())) {
             throw new AlreadyRegisteredException(torrent.infoHash());
         }
-        torrents.save(new TorrentEntity(torrent, sourcePath == null ? null : sourcePath.toString(), read.bytes()));
+        torrents.save(new TorrentEntity(torrent, sourcePath == null ? null : sourcePath.toString(),
+                AnnounceUrls.withoutPasskeys(read.bytes()), registeredBy));
         catalog.put(torrent);
         log.info("registered torrent {} '{}' ({} files) via {}", torrent.infoHash(), torrent.name(),
                 torrent.files().size(), origin);
         return torrent;
+    }
+
+    /**
+     * Unregisters on behalf of a caller: the operator, or the member who registered the torrent.
+     *
+     * @param member the caller's peer id, or null without a passkey
+     * @throws NotRegisteredException when it is not registered
+     * @throws RequestRefused (403) when the caller is neither
+     */
+    @Transactional
+    public void unregister(Key20 infoHash, String member, boolean operator, boolean dropSwarm) {
+        TorrentEntity row = torrents.findById(infoHash.hex()).orElseThrow(() -> new NotRegisteredException(infoHash));
+        if (!operator && (member == null || !member.equals(row.registeredBy()))) {
+            throw RequestRefused.forbidden("only the member who registered torrent " + infoHash.hex()
+                    + " or the tracker's operator may delete it");
+        }
+        unregister(infoHash, dropSwarm);
     }
 
     /** Returns false when it was not registered. In private mode its swarm goes too. */
@@ -72,9 +102,10 @@ public class TorrentRegistry {
         return true;
     }
 
+    /** The .torrent as registered, without passkeys (rows kept before they were removed at registration too). */
     @Transactional(readOnly = true)
     public Optional<byte[]> metainfo(Key20 infoHash) {
-        return torrents.findById(infoHash.hex()).map(TorrentEntity::metainfo);
+        return torrents.findById(infoHash.hex()).map(TorrentEntity::metainfo).map(AnnounceUrls::withoutPasskeys);
     }
 
     /** The torrents the allowed-directory watch registered, by the file they came from. */

@@ -36,9 +36,11 @@ public record PeerEndpoint(Key20 peerId, byte[] compact) {
     }
 
     boolean sameAddress(byte[] address, int port) {
-        if (address.length != compact.length - 2 || port != port()) {
-            return false;
-        }
-        return java.util.Arrays.equals(compact, 0, address.length, address, 0, address.length);
+        return port == port() && sameIp(address);
+    }
+
+    boolean sameIp(byte[] address) {
+        return address.length == compact.length - 2
+                && java.util.Arrays.equals(compact, 0, address.length, address, 0, address.length);
     }
 }

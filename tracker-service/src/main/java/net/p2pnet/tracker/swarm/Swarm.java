@@ -13,22 +13,28 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Swarm {
 
+    private final PeerCount count;
     private final Map<Key20, Peer> byId = new HashMap<>();
     private final ArrayList<Peer> list = new ArrayList<>();
     private int seeders;
     private long downloaded;
     private long persistedDownloaded;
 
-    AnnounceOutcome announce(PeerAnnounce request, long now, int maxPeers) {
+    Swarm(PeerCount count) {
+        this.count = count;
+    }
+
+    AnnounceOutcome announce(PeerAnnounce request, long now) {
         Peer peer = byId.get(request.peerId());
         if (request.event() == Event.STOPPED) {
             if (peer != null) {
+                requireSameClient(peer, request, "event=stopped for this peer id");
                 remove(peer);
             }
             return new AnnounceOutcome(stats(), List.of(), false);
         }
         if (peer == null) {
-            peer = add(request, maxPeers);
+            peer = add(request);
         } else {
             update(peer, request);
         }
@@ -43,10 +49,8 @@ final class Swarm {
         return new AnnounceOutcome(stats(), select(peer, request.numwant()), newlyCompleted);
     }
 
-    private Peer add(PeerAnnounce request, int maxPeers) {
-        if (list.size() >= maxPeers) {
-            throw new TrackerRefusal("swarm is full (" + maxPeers + " peers): try again later");
-        }
+    private Peer add(PeerAnnounce request) {
+        count.take(list.size());
         Peer peer = new Peer(PeerEndpoint.of(request.peerId(), request.address(), request.port()));
         peer.key = request.key();
         peer.seeder = request.seeder();
@@ -61,15 +65,28 @@ final class Swarm {
 
     private void update(Peer peer, PeerAnnounce request) {
         if (!peer.endpoint.sameAddress(request.address(), request.port())) {
-            // The key (BEP 3) proves an address change comes from the same client, not a hijacker.
-            if (peer.key != 0 && peer.key != request.key()) {
-                throw new TrackerRefusal("peer id already in use from another address (key does not match)");
-            }
+            requireSameClient(peer, request, "peer id already in use from another address");
             peer.endpoint = PeerEndpoint.of(request.peerId(), request.address(), request.port());
+        }
+        if (peer.key == 0 && request.key() != 0 && peer.endpoint.sameIp(request.address())) {
+            peer.key = request.key(); // from then on its key protects it
         }
         if (peer.seeder != request.seeder()) {
             peer.seeder = request.seeder();
             seeders += peer.seeder ? 1 : -1;
+        }
+    }
+
+    /**
+     * Stopping or moving a peer id must come from the client that announced it, or anyone who saw
+     * the peer id could remove a peer or point the swarm at their own port. The proof is the BEP 3
+     * {@code key} the peer first announced with; a peer that sent none can only be stopped or
+     * moved from its own IP address.
+     */
+    private static void requireSameClient(Peer peer, PeerAnnounce request, String what) {
+        if (peer.key != 0 ? peer.key != request.key() : !peer.endpoint.sameIp(request.address())) {
+            throw new TrackerRefusal(what + " refused: "
+                    + (peer.key != 0 ? "key does not match" : "it announced without a key from another IP address"));
         }
     }
 
@@ -99,6 +116,7 @@ final class Swarm {
             last.index = peer.index;
         }
         byId.remove(peer.endpoint.peerId());
+        count.release(1);
         if (peer.seeder) {
             seeders--;
         }
@@ -127,6 +145,10 @@ final class Swarm {
             out.add(new PeerSource(peer.endpoint.ip(), peer.endpoint.port(), peer.seeder));
         }
         return out;
+    }
+
+    int size() {
+        return list.size();
     }
 
     boolean isEmpty() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import net.p2pnet.tracker.quota.AddressQuota;
 
 /**
  * Every swarm the tracker knows, in memory. Sharded by info-hash (like aquatic's state workers):
@@ -24,18 +25,38 @@ public final class SwarmRegistry {
     private final Shard[] shards = new Shard[SHARDS];
     private final AtomicInteger swarmCount = new AtomicInteger();
     private final int maxSwarms;
-    private final int maxPeersPerSwarm;
+    private final PeerCount peers;
+    private final AddressQuota newSwarms;
 
+    /** Without a total peer cap beyond what the swarm cap implies, nor a per-address swarm quota (tests). */
     public SwarmRegistry(int maxSwarms, int maxPeersPerSwarm) {
+        this(maxSwarms, maxPeersPerSwarm, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * @param maxPeers  peers over all swarms together
+     * @param newSwarms how many swarms one source address may create per window; null = no quota
+     */
+    public SwarmRegistry(int maxSwarms, int maxPeersPerSwarm, int maxPeers, AddressQuota newSwarms) {
         this.maxSwarms = maxSwarms;
-        this.maxPeersPerSwarm = maxPeersPerSwarm;
+        this.peers = new PeerCount(maxPeersPerSwarm, maxPeers);
+        this.newSwarms = newSwarms;
         for (int i = 0; i < SHARDS; i++) {
             shards[i] = new Shard();
         }
     }
 
-    /** Records the announce and answers it; throws {@link TrackerRefusal} when a limit is reached. */
+    /** {@link #announce(PeerAnnounce, byte[], long)} from the announced address. */
     public AnnounceOutcome announce(PeerAnnounce request, long nowMillis) {
+        return announce(request, request.address(), nowMillis);
+    }
+
+    /**
+     * Records the announce and answers it; throws {@link TrackerRefusal} when a limit is reached.
+     *
+     * @param source the address the request came from, which the per-address swarm quota counts
+     */
+    public AnnounceOutcome announce(PeerAnnounce request, byte[] source, long nowMillis) {
         Shard shard = shardOf(request.infoHash());
         shard.lock.lock();
         try {
@@ -44,9 +65,13 @@ public final class SwarmRegistry {
                 if (request.event() == Event.STOPPED) {
                     return new AnnounceOutcome(SwarmStats.EMPTY, List.of(), false);
                 }
+                if (newSwarms != null && !newSwarms.tryAcquire(source, nowMillis)) {
+                    throw new TrackerRefusal("too many new torrents from your address (at most " + newSwarms.limit()
+                            + " per quota window): try again later");
+                }
                 swarm = createSwarm(shard, request.infoHash());
             }
-            return swarm.announce(request, nowMillis, maxPeersPerSwarm);
+            return swarm.announce(request, nowMillis);
         } finally {
             shard.lock.unlock();
         }
@@ -60,7 +85,7 @@ public final class SwarmRegistry {
                 throw new TrackerRefusal("tracker is full (" + maxSwarms + " swarms): try again later");
             }
         } while (!swarmCount.compareAndSet(count, count + 1));
-        Swarm swarm = new Swarm();
+        Swarm swarm = new Swarm(peers);
         shard.swarms.put(infoHash, swarm);
         return swarm;
     }
@@ -128,7 +153,9 @@ public final class SwarmRegistry {
         Shard shard = shardOf(infoHash);
         shard.lock.lock();
         try {
-            if (shard.swarms.remove(infoHash) != null) {
+            Swarm swarm = shard.swarms.remove(infoHash);
+            if (swarm != null) {
+                peers.release(swarm.size());
                 swarmCount.decrementAndGet();
             }
         } finally {
@@ -183,6 +210,11 @@ public final class SwarmRegistry {
 
     public int swarmCount() {
         return swarmCount.get();
+    }
+
+    /** Peers in all swarms together. */
+    public int peerCount() {
+        return peers.total();
     }
 
     /**

@@ -52,7 +52,12 @@ final class UdpRequestHandler {
         this.honourIpField = honourIpField;
     }
 
-    /** Writes the answer into {@code out} (cleared, then flipped); false when nothing is to be sent. */
+    /**
+     * Writes the answer into {@code out} (cleared, then flipped); false when nothing is to be sent:
+     * packets too short to answer, and packets without a valid connection id. The second are
+     * dropped silently because their source address may be forged: answering them would make us
+     * an amplifier aimed at whoever owns it.
+     */
     boolean handle(ByteBuffer in, InetSocketAddress from, ByteBuffer out) {
         out.clear();
         if (in.remaining() < 16) {
@@ -71,7 +76,8 @@ final class UdpRequestHandler {
                 }
                 out.putInt(CONNECT).putInt(transactionId).putLong(connectionIds.issue(address, from.getPort()));
             } else if (!connectionIds.valid(connectionId, address, from.getPort())) {
-                throw new TrackerRefusal("invalid or expired connection id: connect again");
+                metrics.refused(Protocol.UDP);
+                return false;
             } else if (action == ANNOUNCE) {
                 announce(in, address, transactionId, out);
             } else if (action == SCRAPE) {
@@ -89,7 +95,8 @@ final class UdpRequestHandler {
         return true;
     }
 
-    private void announce(ByteBuffer in, byte[] address, int transactionId, ByteBuffer out) {
+    private void announce(ByteBuffer in, byte[] source, int transactionId, ByteBuffer out) {
+        byte[] address = source;
         if (in.remaining() < ANNOUNCE_LENGTH - 16) {
             throw new TrackerRefusal("announce packet too short: " + (in.remaining() + 16) + " bytes, need 98");
         }
@@ -113,8 +120,9 @@ final class UdpRequestHandler {
             address = ByteBuffer.allocate(4).putInt(ip).array();
         }
         String passkey = passkey(in);
-        PeerAnnounce request = new PeerAnnounce(infoHash, peerId, address, port, left, event, numwant, key == 0 ? 1 : key);
-        AnnounceOutcome outcome = announces.announce(request, passkey, Protocol.UDP);
+        // Key 0 is "no key", as for HTTP: such a peer can only be stopped or moved from its own IP address.
+        PeerAnnounce request = new PeerAnnounce(infoHash, peerId, address, port, left, event, numwant, key);
+        AnnounceOutcome outcome = announces.announce(request, source, passkey, Protocol.UDP);
         SwarmStats stats = outcome.stats();
         out.putInt(ANNOUNCE).putInt(transactionId).putInt(announces.intervalSeconds())
                 .putInt(stats.leechers()).putInt(stats.seeders());
@@ -174,15 +182,7 @@ final class UdpRequestHandler {
         if (parsed != null && parsed.passkey() != null) {
             return parsed.passkey();
         }
-        if (question >= 0) {
-            RawQuery query = RawQuery.parse(url.substring(question + 1));
-            for (RawQuery.Param p : query.params()) {
-                if (p.name().equals("passkey")) {
-                    return query.text(p);
-                }
-            }
-        }
-        return null;
+        return question < 0 ? null : RawQuery.parse(url.substring(question + 1)).firstText("passkey");
     }
 
     private static Key20 key20(ByteBuffer in) {

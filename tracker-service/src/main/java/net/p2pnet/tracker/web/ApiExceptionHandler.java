@@ -1,5 +1,6 @@
 package net.p2pnet.tracker.web;
 
+import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.torrent.InvalidTorrentException;
 import net.p2pnet.tracker.registry.AlreadyRegisteredException;
 import net.p2pnet.tracker.registry.NotRegisteredException;
@@ -36,6 +37,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TrackerRefusal.class)
     ProblemDetail refused(TrackerRefusal e) {
         return problem(HttpStatus.FORBIDDEN, "Passkey required", e.getMessage());
+    }
+
+    @ExceptionHandler(RequestRefused.class)
+    ProblemDetail refused(RequestRefused e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return problem(status, status.getReasonPhrase(), e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

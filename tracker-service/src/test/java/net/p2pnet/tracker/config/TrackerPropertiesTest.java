@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.Test;
 
 class TrackerPropertiesTest {
@@ -11,8 +12,9 @@ class TrackerPropertiesTest {
     private static TrackerProperties with(Duration interval, Duration minInterval, int defaultNumwant, int maxNumwant,
                                           int maxSwarms, int udpPort) {
         return new TrackerProperties(TrackerProperties.Mode.OPEN, interval, minInterval, defaultNumwant, maxNumwant,
-                maxSwarms, 100, true, false, null, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                new TrackerProperties.Udp(true, udpPort));
+                maxSwarms, 100, 1000, true, false, null, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                new TrackerProperties.Udp(true, udpPort), new TrackerProperties.Quotas(100, 1000, Duration.ofMinutes(1)),
+                DataSize.ofKilobytes(64), null);
     }
 
     @Test
