@@ -8,6 +8,7 @@ import net.p2pnet.tracker.announce.AnnounceService;
 import net.p2pnet.tracker.announce.PasskeyVerifier;
 import net.p2pnet.tracker.http.BitTorrentHttpHandler;
 import net.p2pnet.tracker.http.BitTorrentValve;
+import net.p2pnet.tracker.http.PasskeyRedactionValve;
 import net.p2pnet.tracker.metrics.TrackerMetrics;
 import net.p2pnet.tracker.quota.AddressQuota;
 import net.p2pnet.tracker.registry.TorrentCatalog;
@@ -76,6 +77,6 @@ public class TrackerConfiguration {
             AnnounceService announces, ScrapeService scrapes, TrackerMetrics metrics, TrackerProperties properties) {
         BitTorrentHttpHandler handler = new BitTorrentHttpHandler(announces, scrapes, metrics,
                 properties.honourIpParameter());
-        return factory -> factory.addEngineValves(new BitTorrentValve(handler));
+        return factory -> factory.addEngineValves(new PasskeyRedactionValve(), new BitTorrentValve(handler));
     }
 }

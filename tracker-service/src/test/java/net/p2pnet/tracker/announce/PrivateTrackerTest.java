@@ -103,10 +103,10 @@ class PrivateTrackerTest {
     void registryChangesNeedAPasskey() throws Exception {
         byte[] torrent = Torrents.singleFile(dir, "nopass.bin", 100);
         Api.assertProblem(rest.post().uri("/api/v1/torrents").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(Api.form(torrent, null)).retrieve().toEntity(String.class), 403, "this tracker is private");
+                .body(Api.form(torrent, null)).retrieve().toEntity(String.class), 401, "this tracker is private");
         byte[] hash = registered("delete-me.bin");
         Api.assertProblem(rest.delete().uri("/api/v1/torrents/{h}", HexFormat.of().formatHex(hash))
-                .retrieve().toEntity(String.class), 403, "this tracker is private");
+                .retrieve().toEntity(String.class), 401, "this tracker is private");
         assertThat(rest.delete().uri("/api/v1/torrents/{h}?passkey={p}", HexFormat.of().formatHex(hash), passkey)
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(204);
         assertThat(tracker.failureReason(Announce.of(hash, id20("late"), 9505).set("passkey", passkey)))

@@ -27,6 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "p2pnet.data-dir=./target/test-data/${random.uuid}",
         "p2pnet.tracker.max-swarms=200",
         "p2pnet.tracker.max-peers-per-swarm=20",
+        // these limits are per tracker; the per-address quotas have QuotaTest
+        "p2pnet.tracker.quotas.new-swarms-per-address=100000",
+        "p2pnet.tracker.quotas.announces-per-address=100000",
         "p2pnet.tracker.udp.enabled=false"})
 class HostileInputTest {
 

@@ -73,12 +73,15 @@ class TorrentRegistryApiTest {
         byte[] fetched = rest.get().uri("/api/v1/torrents/{h}/torrent", hash).retrieve().body(byte[].class);
         assertThat(fetched).isEqualTo(torrent);
 
-        assertThat(rest.delete().uri("/api/v1/torrents/{h}", hash).retrieve().toBodilessEntity()
-                .getStatusCode().value()).isEqualTo(204);
+        // registered without a passkey: nobody's torrent, so only the operator may delete it
+        assertProblem(rest.delete().uri("/api/v1/torrents/{h}", hash).retrieve().toEntity(String.class), 403,
+                "only the member who registered");
+        assertThat(rest.delete().uri("/api/v1/torrents/{h}", hash).header("X-Operator-Token", OpenTrackerTest.OPERATOR_TOKEN)
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(204);
         ResponseEntity<String> gone = rest.get().uri("/api/v1/torrents/{h}", hash).retrieve().toEntity(String.class);
         assertProblem(gone, 404, "is not registered");
-        assertProblem(rest.delete().uri("/api/v1/torrents/{h}", hash).retrieve().toEntity(String.class), 404,
-                "is not registered");
+        assertProblem(rest.delete().uri("/api/v1/torrents/{h}", hash).header("X-Operator-Token", OpenTrackerTest.OPERATOR_TOKEN)
+                .retrieve().toEntity(String.class), 404, "is not registered");
     }
 
     @Test

@@ -18,6 +18,12 @@ import org.springframework.boot.test.context.SpringBootTest;
         "p2pnet.tracker.interval=60s",
         "p2pnet.tracker.min-interval=30s",
         "p2pnet.tracker.default-numwant=3",
-        "p2pnet.tracker.max-numwant=5"})
+        "p2pnet.tracker.max-numwant=5",
+        // Many test classes announce from 127.0.0.1 within a minute; QuotaTest checks the quotas.
+        "p2pnet.tracker.quotas.new-swarms-per-address=100000",
+        "p2pnet.tracker.quotas.announces-per-address=100000",
+        "p2pnet.tracker.operator-token=" + OpenTrackerTest.OPERATOR_TOKEN})
 public @interface OpenTrackerTest {
+
+    String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
 }
