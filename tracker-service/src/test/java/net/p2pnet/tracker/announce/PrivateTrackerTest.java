@@ -18,28 +18,22 @@ import net.p2pnet.tracker.config.TrackerProperties;
 import net.p2pnet.tracker.registry.TorrentCatalog;
 import net.p2pnet.tracker.support.Announce;
 import net.p2pnet.tracker.support.Api;
+import net.p2pnet.tracker.support.PrivateTracker;
 import net.p2pnet.tracker.support.Torrents;
 import net.p2pnet.tracker.support.TrackerHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /** Private mode: registered torrents only, valid passkeys only; plus the allowed-directory watch. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "p2pnet.network.name=private-test",
-        "p2pnet.network.secret=private-network-secret-0123456789",
-        "p2pnet.data-dir=./target/test-data/${random.uuid}",
-        "p2pnet.tracker.mode=private",
-        "p2pnet.tracker.allowed-dir=./target/test-data/${random.uuid}/allowed",
-        "p2pnet.tracker.allowed-dir-scan=200ms"})
+@PrivateTracker
 class PrivateTrackerTest {
 
-    private static final NetworkKey NETWORK = NetworkKey.derive("private-test", "private-network-secret-0123456789");
+    private static final NetworkKey NETWORK = PrivateTracker.Members.NETWORK;
 
     @LocalServerPort
     private int port;

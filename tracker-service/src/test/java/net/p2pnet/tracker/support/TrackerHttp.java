@@ -16,13 +16,28 @@ import net.p2pnet.model.bencode.Bencode;
 /** Talks to a running tracker over real HTTP and decodes its bencoded answers. */
 public final class TrackerHttp {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String host;
     private final int port;
 
     public TrackerHttp(String host, int port) {
+        this(host, port, HttpClient.newHttpClient());
+    }
+
+    private TrackerHttp(String host, int port, HttpClient http) {
         this.host = host;
         this.port = port;
+        this.http = http;
+    }
+
+    /** A client on its own loopback address (any of 127.0.0.0/8), so tests can play several machines. */
+    public static TrackerHttp from(String loopbackAddress, int port) {
+        try {
+            return new TrackerHttp("127.0.0.1", port,
+                    HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(loopbackAddress)).build());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public static TrackerHttp loopback(int port) {

@@ -71,6 +71,40 @@ class SwarmRegistryTest {
     }
 
     @Test
+    void theTotalPeerCapHoldsAcrossSwarmsAndFreesAsPeersLeave() {
+        SwarmRegistry swarms = new SwarmRegistry(100, 3, 5, null);
+        for (int peer = 1; peer <= 3; peer++) {
+            swarms.announce(announce(key(30), peer, 1, Event.STARTED), 0);
+        }
+        swarms.announce(announce(key(31), 1, 1, Event.STARTED), 0);
+        swarms.announce(announce(key(31), 2, 1, Event.STARTED), 0);
+        assertThatThrownBy(() -> swarms.announce(announce(key(32), 1, 1, Event.STARTED), 0))
+                .isInstanceOf(TrackerRefusal.class).hasMessage("tracker is full (5 peers): try again later");
+        assertThat(swarms.peerCount()).isEqualTo(5);
+
+        swarms.announce(announce(key(30), 1, 1, Event.STOPPED), 1);
+        swarms.announce(announce(key(32), 1, 1, Event.STARTED), 1);
+        swarms.remove(key(31));
+        assertThat(swarms.peerCount()).isEqualTo(3);
+        assertThat(swarms.expire(1)).isEqualTo(2);
+        assertThat(swarms.peerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theNewSwarmQuotaCountsTheSourceAddressNotTheAnnouncedOne() {
+        SwarmRegistry swarms = new SwarmRegistry(100, 10, 1000, new net.p2pnet.tracker.quota.AddressQuota(2, 60_000));
+        byte[] source = {10, 0, 0, 1};
+        swarms.announce(announce(key(40), 1, 1, Event.STARTED), source, 0);
+        swarms.announce(announce(key(41), 1, 1, Event.STARTED), source, 0);
+        assertThatThrownBy(() -> swarms.announce(announce(key(42), 1, 1, Event.STARTED), source, 0))
+                .isInstanceOf(TrackerRefusal.class).hasMessageStartingWith("too many new torrents from your address");
+        swarms.announce(announce(key(40), 2, 1, Event.STARTED), source, 0); // joining an existing swarm is fine
+        swarms.announce(announce(key(42), 1, 1, Event.STARTED), new byte[] {10, 0, 0, 2}, 0);
+        swarms.announce(announce(key(43), 1, 1, Event.STARTED), source, 60_000); // the next window
+        assertThat(swarms.swarmCount()).isEqualTo(4);
+    }
+
+    @Test
     void stoppedForAnUnknownSwarmCreatesNothing() {
         SwarmRegistry swarms = new SwarmRegistry(10, 10);
         AnnounceOutcome outcome = swarms.announce(announce(key(20), 1, 0, Event.STOPPED), 0);
