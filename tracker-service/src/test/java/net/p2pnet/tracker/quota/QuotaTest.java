@@ -17,14 +17,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One address flooding the tracker (the replayed attack: 105k UDP announces with random info-hashes
  * filled the swarm cap, and new torrents got "tracker is full") is held to its quota, over UDP and
  * HTTP alike, while other addresses are served. Each test plays its own machines on 127.0.0.0/8;
- * the window is so long that no test straddles two.
+ * the window is so long that no test straddles two. The tracker runs as in a Kubernetes pod, where
+ * Spring Boot would otherwise take client addresses from {@code X-Forwarded-For}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "p2pnet.network.secret=test-network-secret-0123456789",
         "p2pnet.data-dir=./target/test-data/${random.uuid}",
         "p2pnet.tracker.quotas.new-swarms-per-address=20",
         "p2pnet.tracker.quotas.announces-per-address=300",
-        "p2pnet.tracker.quotas.window=1000d"})
+        "p2pnet.tracker.quotas.window=1000d",
+        // what Spring Boot detects in a Kubernetes pod; it would trust X-Forwarded-For from pod addresses
+        "spring.main.cloud-platform=kubernetes"})
 class QuotaTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -83,5 +86,27 @@ class QuotaTest {
         }
         assertThat(TrackerHttp.from("127.0.0.5", port).announce(Announce.of(hash, id20("quiet"), 9012))
                 .integer("incomplete")).isEqualTo(2);
+    }
+
+    @Test
+    void forwardedForHeadersChooseNeitherThePeerAddressNorTheCountedOne() {
+        byte[] hash = randomHash();
+        TrackerHttp spoofer = TrackerHttp.from("127.0.0.6", port);
+        for (int i = 0; i < 25; i++) {
+            spoofer.get("/announce?" + Announce.of(randomHash(), id20("spoof" + i), 9020).query(),
+                    "X-Forwarded-For", "10.0.0." + i);
+        }
+        assertThat(TrackerHttp.failureReason(spoofer.get("/announce?" + Announce.of(hash, id20("spoof"), 9021).query(),
+                "X-Forwarded-For", "10.9.9.9"))).startsWith("too many new torrents");
+        byte[] peers = TrackerHttp.from("127.0.0.7", port).get("/announce?" + Announce.of(hash, id20("first"), 9022)
+                .query()).bytes("peers");
+        assertThat(peers).isEmpty();
+        peers = TrackerHttp.from("127.0.0.8", port).get("/announce?" + Announce.of(hash, id20("second"), 9023).query(),
+                "X-Forwarded-For", "10.1.2.3").bytes("peers");
+        assertThat(peers).as("the first peer, at its socket address").containsExactly(127, 0, 0, 7, 9022 >> 8, 9022 & 0xFF);
+        peers = TrackerHttp.from("127.0.0.9", port).get("/announce?" + Announce.of(hash, id20("third"), 9024).query())
+                .bytes("peers");
+        assertThat(peers).as("the second peer was recorded at its socket address, not 10.1.2.3")
+                .containsSequence((byte) 127, (byte) 0, (byte) 0, (byte) 8, (byte) (9023 >> 8), (byte) (9023 & 0xFF));
     }
 }

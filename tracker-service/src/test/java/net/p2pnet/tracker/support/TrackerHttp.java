@@ -48,18 +48,22 @@ public final class TrackerHttp {
         return get("/announce?" + announce.query());
     }
 
-    public BDictionary get(String pathAndQuery) {
-        HttpResponse<byte[]> response = send(pathAndQuery);
+    /** @param headers name, value, name, value... */
+    public BDictionary get(String pathAndQuery, String... headers) {
+        HttpResponse<byte[]> response = send(pathAndQuery, headers);
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + " for " + pathAndQuery);
         }
         return Bencode.decodeDictionary(response.body());
     }
 
-    public HttpResponse<byte[]> send(String pathAndQuery) {
+    public HttpResponse<byte[]> send(String pathAndQuery, String... headers) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
