@@ -1,6 +1,7 @@
 package net.p2pnet.tracker.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,17 +65,26 @@ public final class AllowedDirWatcher implements Runnable {
         rejected.keySet().retainAll(present);
     }
 
+    /** Reads no more than the torrent limit, even of a file that grows while it is read. */
+    private static byte[] readAtMostTheTorrentLimit(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = Files.size(file) > Metainfo.MAX_TORRENT_BYTES ? null
+                    : in.readNBytes(Metainfo.MAX_TORRENT_BYTES + 1);
+            if (bytes == null || bytes.length > Metainfo.MAX_TORRENT_BYTES) {
+                throw new InvalidTorrentException("larger than " + Metainfo.MAX_TORRENT_BYTES + " bytes");
+            }
+            return bytes;
+        }
+    }
+
     private void tryRegister(Path file) {
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             if (modified.equals(rejected.get(file))) {
                 return;
             }
-            if (Files.size(file) > Metainfo.MAX_TORRENT_BYTES) {
-                throw new InvalidTorrentException("larger than " + Metainfo.MAX_TORRENT_BYTES + " bytes");
-            }
             try {
-                RegisteredTorrent torrent = registry.register(Files.readAllBytes(file), null,
+                RegisteredTorrent torrent = registry.register(readAtMostTheTorrentLimit(file), null,
                         RegisteredTorrent.Origin.ALLOWED_DIR, file);
                 registered.put(file, torrent.infoHash());
             } catch (InvalidTorrentException | AlreadyRegisteredException e) {
