@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import net.p2pnet.chat.auth.Peer;
+import net.p2pnet.chat.quota.MemberWriteLimit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,13 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 class RoomController {
 
     private final Rooms rooms;
+    private final MemberWriteLimit writes;
 
-    RoomController(Rooms rooms) {
+    RoomController(Rooms rooms, MemberWriteLimit writes) {
         this.rooms = rooms;
+        this.writes = writes;
     }
 
     @PostMapping
     ResponseEntity<RoomView> create(Peer peer, @Valid @RequestBody CreateRoomRequest request) {
+        writes.consume(peer.id());
         LiveRoom room = rooms.create(request.name(), request.topic(), peer.id(), request.isPrivate());
         return ResponseEntity.created(URI.create("/api/v1/rooms/" + room.name())).body(RoomView.of(room, peer.id()));
     }
