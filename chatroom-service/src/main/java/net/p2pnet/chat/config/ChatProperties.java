@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import net.p2pnet.model.limit.TokenBuckets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -83,6 +85,11 @@ public record ChatProperties(
             @DefaultValue("20") @Min(1) int burst,
             @DefaultValue("5") @Min(1) int refill,
             @DefaultValue("1s") @NotNull Duration period) {
+
+        /** Buckets of this limit keyed by member (and room): at most one per peer id seen lately. */
+        public TokenBuckets buckets(Clock clock) {
+            return new TokenBuckets(burst, refill, period, clock, 1_000_000);
+        }
     }
 
     /**

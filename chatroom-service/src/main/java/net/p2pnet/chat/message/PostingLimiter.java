@@ -4,8 +4,8 @@ import java.time.Clock;
 import net.p2pnet.chat.config.ChatProperties;
 import net.p2pnet.chat.error.RateLimitedException;
 import net.p2pnet.chat.metrics.ChatMetrics;
-import net.p2pnet.chat.quota.TokenBuckets;
 import net.p2pnet.chat.room.LiveRoom;
+import net.p2pnet.model.limit.TokenBuckets;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ class PostingLimiter {
     private final ChatMetrics metrics;
 
     PostingLimiter(ChatProperties properties, Clock clock, ChatMetrics metrics) {
-        this.buckets = new TokenBuckets(properties.rateLimit(), clock);
+        this.buckets = properties.rateLimit().buckets(clock);
         this.metrics = metrics;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import net.p2pnet.chat.config.ChatProperties;
 import net.p2pnet.chat.error.RateLimitedException;
 import net.p2pnet.chat.metrics.ChatMetrics;
+import net.p2pnet.model.limit.TokenBuckets;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ public class MemberWriteLimit {
     private final ChatMetrics metrics;
 
     MemberWriteLimit(ChatProperties properties, Clock clock, ChatMetrics metrics) {
-        this.buckets = new TokenBuckets(properties.memberRateLimit(), clock);
+        this.buckets = properties.memberRateLimit().buckets(clock);
         this.metrics = metrics;
     }
 
