@@ -119,6 +119,21 @@ class MemberQuotaTest extends ChatServiceTestBase {
     }
 
     @Test
+    void aMemberListingRoomsInALoopMeetsItsReadLimitWhileOthersStillList() {
+        ChatClient lister = peer(uniqueName("lister"));
+        ChatClient other = peer(uniqueName("other"));
+        for (int i = 0; i < 200; i++) { // member-read-limit burst=200 in the test configuration
+            assertThat(lister.get("/api/v1/rooms").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = lister.get("/api/v1/rooms");
+        assertProblem(refused, 429, "too many reads from this member");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(other.get("/api/v1/rooms").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(lister.get("/api/v1/rooms").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aMemberInTheMostRoomsAllowedCannotJoinAnotherButOthersCan() {
         ChatClient owner = peer(uniqueName("owner"));
         ChatClient joiner = peer(uniqueName("joiner"));

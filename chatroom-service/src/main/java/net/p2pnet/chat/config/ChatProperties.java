@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit        the posting limit of one member in one room
  * @param memberRateLimit  the limit of one member's writes across all rooms: messages, joins, rooms
  *                         created, topic changes
+ * @param memberReadLimit  the limit of one member's reads across all rooms: room lists, history pages,
+ *                         member lists
  * @param maxBody          largest request body, counted as it arrives (chunked or not)
  * @param quota            what one member, and everyone together, may hold at once
  */
@@ -48,6 +50,7 @@ public record ChatProperties(
         @DefaultValue("1000") @Min(1) int replayLimit,
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue @Valid RateLimit memberRateLimit,
+        @DefaultValue @Valid RateLimit memberReadLimit,
         @DefaultValue("64KB") @NotNull DataSize maxBody,
         @DefaultValue @Valid Quota quota) {
 
