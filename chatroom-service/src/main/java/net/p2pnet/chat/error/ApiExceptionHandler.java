@@ -2,6 +2,7 @@ package net.p2pnet.chat.error;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.p2pnet.chat.web.BodyTooLargeException;
 import net.p2pnet.model.api.RequestRefused;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (e instanceof RateLimitedException limited) {
-            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds() + 1)));
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
         if (status == HttpStatus.UNAUTHORIZED) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"p2pnet\"");
@@ -59,9 +60,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
     }
 
+    /** A body over the cap, seen by code that reads the stream itself. */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = causeOfType(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "request body is not the expected JSON: " + rootMessage(e));
         return handleExceptionInternal(e, problem, headers, status, request);
@@ -70,6 +83,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String describe(FieldError error) {
         return error.getField() + " " + error.getDefaultMessage()
                 + (error.getRejectedValue() instanceof String s && s.length() <= 80 ? " (got '" + s + "')" : "");
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

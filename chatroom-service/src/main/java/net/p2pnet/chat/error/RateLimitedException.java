@@ -4,18 +4,27 @@ import java.time.Duration;
 import net.p2pnet.model.api.RequestRefused;
 import org.springframework.http.HttpStatus;
 
-/** A member posted faster than the token bucket allows; {@link #retryAfter()} says when to try again. */
+/** A member wrote faster than a token bucket allows; {@link #retryAfterSeconds()} says when to try again. */
 public class RateLimitedException extends RequestRefused {
 
     private final Duration retryAfter;
 
     public RateLimitedException(Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS.value(), "posting too fast: wait " + Math.max(1, retryAfter.toSeconds() + 1)
-                + " s before the next message (per-member rate limit)");
+        this("posting too fast", "before the next message (per-member rate limit)", retryAfter);
+    }
+
+    /** Detail: {@code what + ": wait N s " + until}. */
+    public RateLimitedException(String what, String until, Duration retryAfter) {
+        super(HttpStatus.TOO_MANY_REQUESTS.value(), what + ": wait " + retryAfterSeconds(retryAfter) + " s " + until);
         this.retryAfter = retryAfter;
     }
 
-    public Duration retryAfter() {
-        return retryAfter;
+    private static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, retryAfter.toSeconds() + 1);
+    }
+
+    /** Whole seconds to wait, rounded up, at least one (the {@code Retry-After} value). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds(retryAfter);
     }
 }

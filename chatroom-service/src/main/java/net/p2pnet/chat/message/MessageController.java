@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import net.p2pnet.chat.auth.Peer;
+import net.p2pnet.chat.quota.MemberBudget;
 import net.p2pnet.chat.room.ChatEvent;
 import net.p2pnet.chat.room.RoomLog;
 import net.p2pnet.chat.room.Rooms;
@@ -27,11 +28,13 @@ class MessageController {
     private final Rooms rooms;
     private final RoomLog log;
     private final MessageService messages;
+    private final MemberBudget budget;
 
-    MessageController(Rooms rooms, RoomLog log, MessageService messages) {
+    MessageController(Rooms rooms, RoomLog log, MessageService messages, MemberBudget budget) {
         this.rooms = rooms;
         this.log = log;
         this.messages = messages;
+        this.budget = budget;
     }
 
     @PostMapping
@@ -48,6 +51,7 @@ class MessageController {
     List<ChatEvent> history(Peer peer, @PathVariable String name,
             @RequestParam(required = false) @Min(0) Long after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE) int limit) {
+        budget.read(peer.id());
         return log.messages(rooms.require(name, peer.id()), after, limit);
     }
 }

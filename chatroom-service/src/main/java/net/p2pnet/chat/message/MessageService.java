@@ -6,6 +6,7 @@ import static net.p2pnet.model.api.RequestRefused.forbidden;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import net.p2pnet.chat.metrics.ChatMetrics;
+import net.p2pnet.chat.quota.MemberBudget;
 import net.p2pnet.chat.room.ChatEvent;
 import net.p2pnet.chat.room.EventKind;
 import net.p2pnet.chat.room.LinkReference;
@@ -22,12 +23,14 @@ class MessageService {
 
     private final RoomLog log;
     private final PostingLimiter limiter;
+    private final MemberBudget budget;
     private final ChatMetrics metrics;
     private final Clock clock;
 
-    MessageService(RoomLog log, PostingLimiter limiter, ChatMetrics metrics, Clock clock) {
+    MessageService(RoomLog log, PostingLimiter limiter, MemberBudget budget, ChatMetrics metrics, Clock clock) {
         this.log = log;
         this.limiter = limiter;
+        this.budget = budget;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -47,6 +50,7 @@ class MessageService {
             });
         }
         // Checked input only: a refused message must not cost a token.
+        budget.write(peerId);
         limiter.consume(room, peerId);
         member.seen(clock.instant());
         ChatEvent event = log.append(room, EventKind.MESSAGE, member, request.text(), link);

@@ -1,17 +1,11 @@
 package net.p2pnet.chat.message;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.chat.config.ChatProperties;
 import net.p2pnet.chat.error.RateLimitedException;
 import net.p2pnet.chat.metrics.ChatMetrics;
 import net.p2pnet.chat.room.LiveRoom;
+import net.p2pnet.model.limit.TokenBuckets;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,48 +16,24 @@ import org.springframework.stereotype.Component;
 @Component
 class PostingLimiter {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final ChatProperties.RateLimit limit;
-    private final TimeMeter time;
+    private final TokenBuckets buckets;
     private final ChatMetrics metrics;
 
     PostingLimiter(ChatProperties properties, Clock clock, ChatMetrics metrics) {
-        this.limit = properties.rateLimit();
+        this.buckets = properties.rateLimit().buckets(clock);
         this.metrics = metrics;
-        // Bucket4j's time follows the service clock, so tests can move it instead of sleeping.
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
     }
 
     /** Takes a token for one message or throws {@link RateLimitedException}. */
     void consume(LiveRoom room, String peerId) {
-        Bucket bucket = buckets.computeIfAbsent(room.id() + "/" + peerId, k -> newBucket());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
+        buckets.tryConsume(room.id() + "/" + peerId).ifPresent(wait -> {
             metrics.rateLimited();
-            throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
+            throw new RateLimitedException(wait);
+        });
     }
 
     @Scheduled(fixedDelay = 60_000)
     void dropIdleBuckets() {
-        buckets.values().removeIf(b -> b.getAvailableTokens() >= limit.burst());
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(limit.refill(), limit.period())
-                        .build())
-                .withCustomTimePrecision(time)
-                .build();
+        buckets.dropIdle();
     }
 }

@@ -29,7 +29,7 @@ public class ChatMetrics {
                 .description("open event streams").register(registry);
         messages = Counter.builder("p2pnet.chat.messages").description("messages posted").register(registry);
         rateLimited = Counter.builder("p2pnet.chat.rate.limited")
-                .description("messages refused by the per-member rate limit").register(registry);
+                .description("messages, writes and reads refused by a per-member rate limit").register(registry);
     }
 
     public void messagePosted() {

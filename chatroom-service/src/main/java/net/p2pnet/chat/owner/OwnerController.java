@@ -5,6 +5,7 @@ import static net.p2pnet.model.api.RequestRefused.forbidden;
 import jakarta.validation.Valid;
 import net.p2pnet.chat.auth.Peer;
 import net.p2pnet.chat.presence.Presence;
+import net.p2pnet.chat.quota.MemberBudget;
 import net.p2pnet.chat.room.EventKind;
 import net.p2pnet.chat.room.LiveRoom;
 import net.p2pnet.chat.room.Member;
@@ -31,16 +32,19 @@ class OwnerController {
     private final Rooms rooms;
     private final RoomLog log;
     private final Presence presence;
+    private final MemberBudget budget;
 
-    OwnerController(Rooms rooms, RoomLog log, Presence presence) {
+    OwnerController(Rooms rooms, RoomLog log, Presence presence, MemberBudget budget) {
         this.rooms = rooms;
         this.log = log;
         this.presence = presence;
+        this.budget = budget;
     }
 
     @PutMapping("/topic")
     RoomView topic(Peer peer, @PathVariable String name, @Valid @RequestBody TopicRequest request) {
         LiveRoom room = owned(name, peer);
+        budget.write(peer.id());
         room.locked(() -> {
             rooms.setTopic(room, request.topic());
             return log.append(room, EventKind.TOPIC, ownerNick(room, peer), peer.id(), request.topic(), null);

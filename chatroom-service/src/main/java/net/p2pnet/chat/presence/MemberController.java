@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.Comparator;
 import java.util.List;
 import net.p2pnet.chat.auth.Peer;
+import net.p2pnet.chat.quota.MemberBudget;
 import net.p2pnet.chat.room.LiveRoom;
 import net.p2pnet.chat.room.Rooms;
 import org.springframework.http.HttpStatus;
@@ -23,16 +24,19 @@ class MemberController {
 
     private final Rooms rooms;
     private final Presence presence;
+    private final MemberBudget budget;
 
-    MemberController(Rooms rooms, Presence presence) {
+    MemberController(Rooms rooms, Presence presence, MemberBudget budget) {
         this.rooms = rooms;
         this.presence = presence;
+        this.budget = budget;
     }
 
     /** 201 for a new membership, 200 when the caller was already in the room under that nickname. */
     @PostMapping
     ResponseEntity<MemberView> join(Peer peer, @PathVariable String name, @Valid @RequestBody JoinRequest request) {
         LiveRoom room = rooms.requireForJoin(name);
+        budget.write(peer.id());
         Presence.Joined joined = presence.join(room, peer.id(), request.nickname(), request.inviteCode());
         return ResponseEntity.status(joined.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(MemberView.of(room, joined.member()));
@@ -40,6 +44,7 @@ class MemberController {
 
     @GetMapping
     List<MemberView> members(Peer peer, @PathVariable String name) {
+        budget.read(peer.id());
         LiveRoom room = rooms.require(name, peer.id());
         return room.members().stream().sorted(Comparator.comparing(m -> m.joinedAt()))
                 .map(m -> MemberView.of(room, m)).toList();

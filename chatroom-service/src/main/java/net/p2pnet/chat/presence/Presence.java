@@ -12,6 +12,7 @@ import net.p2pnet.chat.room.LiveRoom;
 import net.p2pnet.chat.room.Member;
 import net.p2pnet.chat.room.RoomLog;
 import net.p2pnet.chat.room.Rooms;
+import net.p2pnet.model.api.RequestRefused;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -42,6 +43,11 @@ public class Presence {
         if (room.isPrivate() && !room.visibleTo(peerId) && !room.inviteMatches(inviteCode)) {
             throw forbidden("room '" + room.name() + "' is private: "
                     + (inviteCode == null ? "an invite code is required" : "the invite code is wrong"));
+        }
+        int memberships = properties.quota().membershipsPerMember();
+        if (room.member(peerId).isEmpty() && rooms.membershipsOf(peerId) >= memberships) {
+            throw new RequestRefused(429, "you are in " + memberships + " rooms, the most one member may be in at "
+                    + "once (p2pnet.chatroom.quota.memberships-per-member): leave one first");
         }
         Joined joined = room.locked(() -> {
             Member existing = room.member(peerId).orElse(null);

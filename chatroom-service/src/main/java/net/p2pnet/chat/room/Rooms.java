@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.p2pnet.chat.config.ChatProperties;
+import net.p2pnet.model.api.RequestRefused;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -26,11 +28,14 @@ public class Rooms {
     private final ApplicationEventPublisher publisher;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, LiveRoom> byName = new ConcurrentHashMap<>();
+    private final ChatProperties.Quota quota;
 
-    public Rooms(RoomRepository repository, Clock clock, ApplicationEventPublisher publisher) {
+    public Rooms(RoomRepository repository, Clock clock, ApplicationEventPublisher publisher,
+            ChatProperties properties) {
         this.repository = repository;
         this.clock = clock;
         this.publisher = publisher;
+        this.quota = properties.quota();
         repository.findAll().forEach(entity -> byName.put(entity.getName(), new LiveRoom(entity)));
     }
 
@@ -41,6 +46,7 @@ public class Rooms {
             if (byName.containsKey(name)) {
                 throw conflict("a room named '" + name + "' already exists");
             }
+            requireRoomFor(ownerPeer);
             String invite = privateRoom ? newInviteCode() : null;
             RoomEntity saved = repository.save(new RoomEntity(name, topic == null ? "" : topic, ownerPeer, invite,
                     clock.instant()));
@@ -49,6 +55,24 @@ public class Rooms {
         }
         changed();
         return room;
+    }
+
+    /** Quotas of {@code p2pnet.chatroom.quota}: rooms per owner and in total. Called holding {@code byName}. */
+    private void requireRoomFor(String ownerPeer) {
+        if (byName.size() >= quota.rooms()) {
+            throw new RequestRefused(429, "this service hosts " + byName.size() + " rooms, its limit "
+                    + "(p2pnet.chatroom.quota.rooms): no room can be created until one is deleted");
+        }
+        long owned = byName.values().stream().filter(r -> r.isOwner(ownerPeer)).count();
+        if (owned >= quota.roomsPerMember()) {
+            throw new RequestRefused(429, "you own " + owned + " rooms, the most one member may own on this "
+                    + "service (p2pnet.chatroom.quota.rooms-per-member): delete one of yours first");
+        }
+    }
+
+    /** Rooms {@code peerId} is a member of now. */
+    public long membershipsOf(String peerId) {
+        return byName.values().stream().filter(r -> r.member(peerId).isPresent()).count();
     }
 
     /** The room, if {@code peerId} may see it; a private room is reported missing to outsiders. */

@@ -33,12 +33,14 @@ class EventStreamController {
     private final RoomLog log;
     private final ChatProperties properties;
     private final Clock clock;
+    private final StreamQuota quota;
 
-    EventStreamController(Rooms rooms, RoomLog log, ChatProperties properties, Clock clock) {
+    EventStreamController(Rooms rooms, RoomLog log, ChatProperties properties, Clock clock, StreamQuota quota) {
         this.rooms = rooms;
         this.log = log;
         this.properties = properties;
         this.clock = clock;
+        this.quota = quota;
     }
 
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -47,15 +49,22 @@ class EventStreamController {
         LiveRoom room = rooms.require(name, peer.id());
         Long resumeAfter = parseLastEventId(lastEventId);
         Member member = room.member(peer.id()).orElse(null);
+        quota.acquire(peer.id());
         SseEmitter emitter = new SseEmitter(0L); // no timeout: keep-alive writes detect dead clients
         SseSubscriber subscriber = new SseSubscriber(peer.id(), emitter,
                 properties.streamBacklog() + properties.replayLimit(), ended -> {
+                    quota.release(peer.id());
                     room.unsubscribe(ended);
                     if (member != null) {
                         member.streamClosed(clock.instant());
                     }
                 });
-        log.subscribe(room, subscriber, resumeAfter, properties.replayLimit());
+        try {
+            log.subscribe(room, subscriber, resumeAfter, properties.replayLimit());
+        } catch (RuntimeException e) {
+            quota.release(peer.id());
+            throw e;
+        }
         if (member != null) {
             member.streamOpened();
         }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,12 @@ public final class ChatClient {
     public HttpResponse<String> post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** POSTs the stream's bytes without a length: HTTP/1.1 sends them chunked. */
+    public HttpResponse<String> postChunked(String path, Supplier<InputStream> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
     public HttpResponse<String> put(String path, String json) {

@@ -18,6 +18,13 @@ import org.springframework.context.annotation.Import;
         "p2pnet.chatroom.rate-limit.burst=5",
         "p2pnet.chatroom.rate-limit.refill=1",
         "p2pnet.chatroom.rate-limit.period=10s",
+        "p2pnet.chatroom.member-rate-limit.burst=30",
+        "p2pnet.chatroom.member-rate-limit.refill=1",
+        "p2pnet.chatroom.member-rate-limit.period=10s",
+        "p2pnet.chatroom.member-read-limit.burst=200",
+        "p2pnet.chatroom.member-read-limit.refill=1",
+        "p2pnet.chatroom.member-read-limit.period=10s",
+        "p2pnet.chatroom.quota.memberships-per-member=12",
         "p2pnet.chatroom.stream-keep-alive=200ms",
         "p2pnet.chatroom.presence-timeout=60s"})
 @Import(TestClockConfig.class)

@@ -51,6 +51,7 @@ public record RendezvousProperties(
      * @param maxClockSkew        how far a signed request's timestamp may be from our clock
      * @param replayCacheSize     most request nonces remembered to refuse replays
      * @param requestTimeout      timeout of one call to another server
+     * @param handshakeValidity   how long a handshake challenge waits for its confirmation
      */
     public record Sync(
             @DefaultValue("500ms") Duration pushInterval,
@@ -61,7 +62,8 @@ public record RendezvousProperties(
             @DefaultValue("4MB") DataSize maxBody,
             @DefaultValue("2m") Duration maxClockSkew,
             @DefaultValue("100000") int replayCacheSize,
-            @DefaultValue("5s") Duration requestTimeout) {
+            @DefaultValue("5s") Duration requestTimeout,
+            @DefaultValue("30s") Duration handshakeValidity) {
 
         public Sync {
             requirePositive(pushInterval, "sync.push-interval");
@@ -70,6 +72,9 @@ public record RendezvousProperties(
             requirePositive(maxBackoff, "sync.max-backoff");
             requirePositive(maxClockSkew, "sync.max-clock-skew");
             requirePositive(requestTimeout, "sync.request-timeout");
+            if (handshakeValidity == null || handshakeValidity.toSeconds() < 1) {
+                throw new IllegalArgumentException("p2pnet.rendezvous.sync.handshake-validity must be at least 1s");
+            }
             if (batchSize < 1 || batchSize > 10_000) {
                 throw new IllegalArgumentException("p2pnet.rendezvous.sync.batch-size must be in 1-10000");
             }

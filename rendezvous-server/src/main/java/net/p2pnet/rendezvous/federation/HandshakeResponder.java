@@ -1,17 +1,15 @@
 package net.p2pnet.rendezvous.federation;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.Handshake.Role;
 import net.p2pnet.model.crypto.Handshake.Transcript;
 import net.p2pnet.model.crypto.Handshake;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.ResponderNonces;
 import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.federation.FederationMessages.Confirm;
 import net.p2pnet.rendezvous.federation.FederationMessages.Hello;
@@ -19,39 +17,30 @@ import net.p2pnet.rendezvous.federation.FederationMessages.HelloReply;
 import org.springframework.stereotype.Component;
 
 /**
- * The responder's half of the handshake. Challenges wait for their confirmation in a small bounded
- * map for {@link #PENDING_TTL}; a confirmation can use a challenge only once.
+ * The responder's half of the handshake. It keeps no state per hello: its challenge is a
+ * {@link ResponderNonces MAC'd nonce} that the confirmation brings back, so a flood of hellos from
+ * anyone costs a MAC each and cannot displace a real server's handshake. A confirmation is
+ * accepted once, within {@code p2pnet.rendezvous.sync.handshake-validity} of its hello.
  */
 @Component
 class HandshakeResponder {
-
-    static final Duration PENDING_TTL = Duration.ofSeconds(30);
-    private static final int MAX_PENDING = 1000;
-
-    private record Pending(String responderNonce, Instant issued) {
-    }
 
     private final Handshake handshake;
     private final NetworkKey key;
     private final SelfAddress self;
     private final ServerRegistry registry;
     private final AuthFailures failures;
-    private final Clock clock;
-    private final Map<String, Pending> pending = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-            return size() > MAX_PENDING;
-        }
-    };
+    private final ResponderNonces challenges;
 
     HandshakeResponder(Handshake handshake, NetworkKey key, SelfAddress self, ServerRegistry registry,
-            AuthFailures failures, Clock clock) {
+            AuthFailures failures, Clock clock, RendezvousProperties properties) {
         this.handshake = handshake;
         this.key = key;
         this.self = self;
         this.registry = registry;
         this.failures = failures;
-        this.clock = clock;
+        this.challenges = new ResponderNonces(clock, properties.sync().handshakeValidity(),
+                properties.sync().replayCacheSize());
     }
 
     HelloReply hello(Hello hello) {
@@ -62,11 +51,8 @@ class HandshakeResponder {
             failures.record(initiator.toString(), e);
             throw e;
         }
-        String responderNonce = Handshake.newNonce();
+        String responderNonce = challenges.issue(initiator.toString(), hello.initiatorNonce());
         Transcript transcript = new Transcript(initiator.toString(), self.id(), hello.initiatorNonce(), responderNonce);
-        synchronized (pending) {
-            pending.put(initiator + " " + hello.initiatorNonce(), new Pending(responderNonce, clock.instant()));
-        }
         return new HelloReply(self.id(), responderNonce, handshake.prove(Role.RESPONDER, transcript));
     }
 
@@ -75,21 +61,25 @@ class HandshakeResponder {
         if (!self.id().equals(confirm.responder())) {
             throw RequestRefused.badRequest("confirmation is addressed to '" + confirm.responder() + "', this is " + self.id());
         }
-        Pending challenge;
-        synchronized (pending) {
-            challenge = pending.remove(initiator + " " + confirm.initiatorNonce());
-        }
-        if (challenge == null || !challenge.responderNonce().equals(confirm.responderNonce())
-                || challenge.issued().plus(PENDING_TTL).isBefore(clock.instant())) {
-            throw RequestRefused.badRequest("no pending handshake for these nonces (expired or already used): start again");
-        }
         Transcript transcript = new Transcript(initiator.toString(), self.id(), confirm.initiatorNonce(),
                 confirm.responderNonce());
+        try {
+            challenges.check(initiator.toString(), confirm.initiatorNonce(), confirm.responderNonce());
+        } catch (VerificationException e) {
+            // Not a secret mismatch: 400, so a late but honest initiator simply starts again.
+            throw RequestRefused.badRequest("no valid challenge for this confirmation: " + e.getMessage()
+                    + "; start the handshake again");
+        }
         try {
             handshake.verify(Role.INITIATOR, transcript, confirm.proof());
         } catch (VerificationException e) {
             failures.record(initiator.toString(), e);
             throw e;
+        }
+        try {
+            challenges.redeem(confirm.responderNonce());
+        } catch (VerificationException e) {
+            throw RequestRefused.badRequest(e.getMessage());
         }
         registry.markUp(initiator);
     }

@@ -80,7 +80,7 @@ class FederationApiTest {
         String unknownConfirm = "{\"initiator\":\"127.0.0.1:9\",\"responder\":\"" + node.address()
                 + "\",\"initiatorNonce\":\"" + Handshake.newNonce() + "\",\"responderNonce\":\"" + Handshake.newNonce()
                 + "\",\"proof\":\"AAAA\"}";
-        assertProblem(post(node.url("/federation/v1/hello/confirm"), unknownConfirm), 400, "no pending handshake");
+        assertProblem(post(node.url("/federation/v1/hello/confirm"), unknownConfirm), 400, "no valid challenge");
     }
 
     @Test
