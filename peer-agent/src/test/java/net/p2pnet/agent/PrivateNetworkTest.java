@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -18,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.p2pnet.agent.download.DownloadService;
+import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.SeedAnnouncer;
@@ -33,6 +35,8 @@ import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.api.ShareState;
 import net.p2pnet.model.api.ShareView;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.TicketPublicKey;
 import org.junit.jupiter.api.Test;
@@ -117,7 +121,8 @@ class PrivateNetworkTest {
             assertThat(http.send(HttpRequest.newBuilder(info).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode()).isEqualTo(401);
             NetworkKey guessed = NetworkKey.derive("private-test", "a-stranger-guessing-the-secret-000");
-            String stranger = PeerTicket.issue(guessed, "stranger", "eve", Instant.now(), Duration.ofHours(1))
+            String stranger = PeerTicket.issue(guessed, PeerKey.generate().publicKey(),
+                    EnumSet.allOf(PeerAudience.class), "eve", Instant.now(), Duration.ofHours(1))
                     .encode(guessed);
             assertThat(http.send(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + stranger).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
@@ -128,12 +133,12 @@ class PrivateNetworkTest {
     }
 
     private void chatInARoom(ServiceProcess chat, RunningAgent alice, RunningAgent bob) throws Exception {
-        String ticket = alice.bean(PeerCredentials.class).ticket().orElseThrow();
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(chat.url() + "/api/v1/rooms")).header("Authorization", "Bearer " + ticket)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lobby\",\"topic\":\"hello\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        PeerAuth auth = alice.bean(PeerCredentials.class).auth(PeerAudience.CHATROOM).orElseThrow();
+        URI rooms = URI.create(chat.url() + "/api/v1/rooms");
+        byte[] body = "{\"name\":\"lobby\",\"topic\":\"hello\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(auth.sign(HttpRequest.newBuilder(rooms),
+                        "POST", rooms, body).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.get("/api/v1/rooms").body().contains("\"lobby\""));
 

@@ -14,9 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * service parse megabytes of JSON.
  */
 @Configuration
-class BodySizeLimit implements WebMvcConfigurer, HandlerInterceptor {
+public class BodySizeLimit implements WebMvcConfigurer, HandlerInterceptor {
 
-    static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_BODY_BYTES = 64 * 1024;
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

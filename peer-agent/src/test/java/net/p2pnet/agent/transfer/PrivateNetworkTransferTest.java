@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import net.p2pnet.agent.network.PinnedTicketVerifier;
@@ -21,6 +22,8 @@ import net.p2pnet.agent.testkit.TestAgent;
 import net.p2pnet.model.api.DownloadState;
 import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,10 +153,11 @@ class PrivateNetworkTransferTest {
     private static String forgedLongerLife(Instant now) {
         String genuine = ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofHours(1));
         String longer = ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofDays(30));
-        return longer.split("\\.")[0] + "." + genuine.split("\\.")[1];
+        return longer.split("\\.")[0] + "." + genuine.split("\\.")[1] + "." + genuine.split("\\.")[2];
     }
 
     static String ticket(NetworkKey key, Instant issued, Duration ttl) {
-        return PeerTicket.issue(key, "peer-1", "tester", issued, ttl).encode(key);
+        return PeerTicket.issue(key, PeerKey.generate().publicKey(), EnumSet.allOf(PeerAudience.class), "tester",
+                issued, ttl).encode(key);
     }
 }
