@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.p2pnet.agent.download.DownloadService;
+import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
@@ -28,6 +29,7 @@ import net.p2pnet.agent.room.SseReader;
 import net.p2pnet.agent.share.ShareService;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;
+import net.p2pnet.agent.transfer.MemberClient;
 import net.p2pnet.agent.transfer.TransferServer;
 import net.p2pnet.model.api.AddDownloadRequest;
 import net.p2pnet.model.api.DownloadState;
@@ -101,8 +103,9 @@ class PrivateNetworkTest {
     }
 
     /**
-     * Bob's download above went through Alice's ticket check; here both directions explicitly: each
-     * agent pinned the key the rendezvous server announced and serves the other one, but no stranger.
+     * Bob's download above went through Alice's member check; here both directions explicitly: each
+     * agent pinned the key the rendezvous server announced and serves the other one when it proves
+     * its key, but not its ticket alone, nor the ticket with another key, nor a stranger.
      */
     private static void transferPortsServeOnlyTicketHolders(RunningAgent alice, RunningAgent bob, String infoHash)
             throws Exception {
@@ -113,22 +116,22 @@ class PrivateNetworkTest {
             assertThat(agent.get("/api/v1/network").body())
                     .contains("\"ticketKey\":\"" + networkKey.encode() + "\"");
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (RunningAgent[] pair : new RunningAgent[][] {{alice, bob}, {bob, alice}}) {
             URI info = URI.create("http://127.0.0.1:" + pair[0].bean(TransferServer.class).port() + "/p2p/v1/files/"
                     + infoHash);
             String callersTicket = pair[1].bean(PeerCredentials.class).ticket().orElseThrow();
-            assertThat(http.send(HttpRequest.newBuilder(info).build(), HttpResponse.BodyHandlers.discarding())
+            assertThat(MemberClient.send(HttpRequest.newBuilder(info)).statusCode()).isEqualTo(401);
+            // the caller's ticket without its key, as a source it downloaded from might hold it
+            assertThat(MemberClient.send(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + callersTicket))
                     .statusCode()).isEqualTo(401);
+            assertThat(new MemberClient(callersTicket, PeerKey.generate()).get(info).statusCode()).isEqualTo(401);
             NetworkKey guessed = NetworkKey.derive("private-test", "a-stranger-guessing-the-secret-000");
-            String stranger = PeerTicket.issue(guessed, PeerKey.generate().publicKey(),
-                    EnumSet.allOf(PeerAudience.class), "eve", Instant.now(), Duration.ofHours(1))
-                    .encode(guessed);
-            assertThat(http.send(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + stranger).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-            HttpResponse<String> served = http.send(HttpRequest.newBuilder(info)
-                    .header("Authorization", "Bearer " + callersTicket).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+            PeerKey eve = PeerKey.generate();
+            String stranger = PeerTicket.issue(guessed, eve.publicKey(), EnumSet.allOf(PeerAudience.class), "eve",
+                    Instant.now(), Duration.ofHours(1)).encode(guessed);
+            assertThat(new MemberClient(stranger, eve).get(info).statusCode()).isEqualTo(401);
+            HttpResponse<byte[]> served = new MemberClient(callersTicket, pair[1].bean(PeerIdentity.class).key()).get(info);
+            assertThat(served.statusCode()).as(new String(served.body())).isEqualTo(200);
         }
     }
 
