@@ -16,6 +16,7 @@ import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.TicketKeyProof;
 import net.p2pnet.rendezvous.config.NetworkProperties;
 import net.p2pnet.rendezvous.web.JsonBodyReader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +71,7 @@ public class TicketAuthenticator {
      */
     public PeerTicket authenticate(HttpServletRequest request, byte[] body) {
         PeerTicket ticket = PeerTicket.verify(PeerTicket.fromAuthorizationHeader(
-                request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION)), key, clock.instant());
+                request.getHeader(HttpHeaders.AUTHORIZATION)), key, clock.instant());
         return signatures.verify(ticket, "", request.getMethod(), JsonBodyReader.pathAndQuery(request), body,
                 PeerSignature.fromHeaders(request::getHeader));
     }

@@ -38,7 +38,7 @@ public record PeerTicket(String peerId, PeerPublicKey publicKey, Set<PeerAudienc
     /** 128 bits of MAC is plenty against forgery and keeps tokens short, as for {@link Passkey}. */
     private static final int MAC_BYTES = 16;
     /**
-     * The longest token a server issues is 1,250 characters (names of 128 three-byte UTF-8
+     * The longest token a server issues is 1,206 characters (names of 128 three-byte UTF-8
      * characters); anything longer is refused before it is decoded.
      */
     private static final int MAX_TOKEN_LENGTH = 1280;
