@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
+import net.p2pnet.model.crypto.PeerRequestSigner;
 import net.p2pnet.model.crypto.PeerTicket;
 
 /**
@@ -38,9 +43,12 @@ public class ChatLoad {
         int burst = Integer.parseInt(args[5]);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
-        String[] tokens = new String[members];
+        // each member as an agent is one: its own key, a ticket bound to it, every request signed with it
+        Member[] tokens = new Member[members];
         for (int i = 0; i < members; i++) {
-            tokens[i] = PeerTicket.issue(key, "m" + i, "m" + i, Instant.now(), Duration.ofHours(1)).encode(key);
+            PeerKey own = PeerKey.generate();
+            tokens[i] = new Member(PeerTicket.issue(key, own.publicKey(), EnumSet.allOf(PeerAudience.class), "m" + i,
+                    Instant.now(), Duration.ofHours(1)).encode(key), new PeerRequestSigner(own, Clock.systemUTC()));
         }
         for (int r = 0; r < rooms; r++) {
             expect(201, send(http, tokens[0], "POST", base + "/api/v1/rooms", "{\"name\":\"bench-" + r + "\"}"));
@@ -58,8 +66,9 @@ public class ChatLoad {
         List<InputStream> streams = new ArrayList<>();
         HttpClient streamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
         for (int i = 0; i < members; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/rooms/bench-" + (i % rooms) + "/events"))
-                    .header("Authorization", "Bearer " + tokens[i]).header("Accept", "text/event-stream").build();
+            URI events = URI.create(base + "/api/v1/rooms/bench-" + (i % rooms) + "/events");
+            HttpRequest request = tokens[i].sign(HttpRequest.newBuilder(events), "GET", events, null)
+                    .header("Accept", "text/event-stream").build();
             InputStream body = streamClient.send(request, HttpResponse.BodyHandlers.ofInputStream()).body();
             streams.add(body);
             threads.submit(() -> read(body, open, latencies, fanOut, delivered, lastDelivery));
@@ -160,12 +169,22 @@ public class ChatLoad {
         }
     }
 
-    private static HttpResponse<String> send(HttpClient http, String token, String method, String url, String json)
+    private static HttpResponse<String> send(HttpClient http, Member member, String method, String url, String json)
             throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
+        URI uri = URI.create(url);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = member.sign(HttpRequest.newBuilder(uri), method, uri, body)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(Duration.ofSeconds(60)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A member's ticket and key: each request carries the ticket and a fresh signature (audience chatroom). */
+    private record Member(String ticket, PeerRequestSigner signer) {
+        HttpRequest.Builder sign(HttpRequest.Builder request, String method, URI uri, byte[] body) {
+            signer.sign(PeerAudience.CHATROOM, method, uri.getRawPath(), body).headers().forEach(request::header);
+            return request.header("Authorization", "Bearer " + ticket);
+        }
     }
 
     private static void expect(int status, HttpResponse<String> response) {

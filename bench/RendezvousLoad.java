@@ -1,9 +1,12 @@
-// Load generator for bench/rendezvous.sh, run with the JDK's source launcher (java RendezvousLoad.java).
-// JDK only: real HTTP over loopback, many concurrent clients on virtual threads.
+// Load generator for bench/rendezvous.sh, run with the JDK's source launcher (java -cp <shared-model> RendezvousLoad.java).
+// Real HTTP over loopback, many concurrent clients on virtual threads; each simulated peer has its own key and
+// signs every request with it, as agents do (shared-model's PeerKey, PeerRequestSigner).
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
+import net.p2pnet.model.crypto.PeerRequestSigner;
 
 public class RendezvousLoad {
 
@@ -33,11 +39,14 @@ public class RendezvousLoad {
         int concurrency = args.length > 6 ? Integer.parseInt(args[6]) : 32;
         String[] ids = new String[peers];
         String[] tickets = new String[peers];
+        PeerRequestSigner[] signers = new PeerRequestSigner[peers];
 
         Result reg = run("registrations", concurrency, peers, Long.MAX_VALUE, i -> {
+            signers[i] = new PeerRequestSigner(PeerKey.generate(), Clock.systemUTC());
             String body = "{\"name\":\"sim-" + i + "\",\"transferPort\":" + (1024 + i % 60000) + ",\"joinKey\":\"" + joinKey + "\"}";
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(a + "/api/v1/peers"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            HttpResponse<String> r = send(signed(HttpRequest.newBuilder(URI.create(a + "/api/v1/peers")), signers[i],
+                    "POST", "/api/v1/peers", body, null).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("registration answered " + r.statusCode() + ": " + r.body());
             }
@@ -52,24 +61,35 @@ public class RendezvousLoad {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         Result beats = run("heartbeats", concurrency, Integer.MAX_VALUE, deadline, i -> {
             int p = i % peers;
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(a + "/api/v1/peers/" + ids[p] + "/heartbeat"))
-                    .header("Authorization", "Bearer " + tickets[p]).PUT(HttpRequest.BodyPublishers.noBody()));
+            String path = "/api/v1/peers/" + ids[p] + "/heartbeat";
+            HttpResponse<String> r = send(signed(HttpRequest.newBuilder(URI.create(a + path)), signers[p], "PUT", path,
+                    "", tickets[p]).PUT(HttpRequest.BodyPublishers.noBody()));
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("heartbeat answered " + r.statusCode() + ": " + r.body());
             }
         });
         beats.print();
 
-        propagation(a, b, c, joinKey, tickets[0]);
+        propagation(a, b, c, joinKey, tickets[0], signers[0]);
+    }
+
+    /** The peer signature (audience rendezvous) and, after registration, the ticket. */
+    private static HttpRequest.Builder signed(HttpRequest.Builder request, PeerRequestSigner signer, String method,
+            String path, String body, String ticket) {
+        signer.sign(PeerAudience.RENDEZVOUS, method, path, body.getBytes(StandardCharsets.UTF_8)).headers()
+                .forEach(request::header);
+        return ticket == null ? request : request.header("Authorization", "Bearer " + ticket);
     }
 
     /** Registers on A and times until B and C both answer for the new peer. */
-    private static void propagation(String a, String b, String c, String joinKey, String ticket) throws Exception {
+    private static void propagation(String a, String b, String c, String joinKey, String ticket, PeerRequestSigner asker)
+            throws Exception {
         List<Long> millis = new ArrayList<>();
         for (int n = 0; n < 20; n++) {
             String body = "{\"name\":\"probe-" + n + "\",\"transferPort\":4000,\"joinKey\":\"" + joinKey + "\"}";
             long start = System.nanoTime();
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(a + "/api/v1/peers"))
+            HttpResponse<String> r = send(signed(HttpRequest.newBuilder(URI.create(a + "/api/v1/peers")),
+                    new PeerRequestSigner(PeerKey.generate(), Clock.systemUTC()), "POST", "/api/v1/peers", body, null)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
             String id = group(ID, r.body());
             boolean onB = false, onC = false;
@@ -77,8 +97,8 @@ public class RendezvousLoad {
                 if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
                     throw new IllegalStateException("peer " + id + " not visible on all servers after 30 s");
                 }
-                onB = onB || found(b, id, ticket);
-                onC = onC || found(c, id, ticket);
+                onB = onB || found(b, id, ticket, asker);
+                onC = onC || found(c, id, ticket, asker);
                 if (!(onB && onC)) {
                     Thread.sleep(5);
                 }
@@ -90,9 +110,10 @@ public class RendezvousLoad {
                 millis.get(millis.size() / 2), millis.getLast());
     }
 
-    private static boolean found(String server, String id, String ticket) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(server + "/api/v1/peers/" + id))
-                .header("Authorization", "Bearer " + ticket).GET()).statusCode() == 200;
+    private static boolean found(String server, String id, String ticket, PeerRequestSigner asker) throws Exception {
+        String path = "/api/v1/peers/" + id;
+        return send(signed(HttpRequest.newBuilder(URI.create(server + path)), asker, "GET", path, "", ticket).GET())
+                .statusCode() == 200;
     }
 
     interface Call {

@@ -57,7 +57,9 @@ HEAP_BEFORE=$(heap_used)
 echo "three servers up (A=$PA B=$PB C=$PC); $PEERS peers, ${HEARTBEAT_SECONDS}s of heartbeats, $CONCURRENCY clients; $(nproc) cores"
 
 fifo="$work/load.out"
-timeout $((HEARTBEAT_SECONDS + 900)) "$JAVA_HOME/bin/java" -DpauseMillis=3000 bench/RendezvousLoad.java \
+# the load generator signs as agents do: shared-model (and Bouncy Castle) on its class path
+CP="$(./mvnw -B -ntp -q -pl shared-model dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null):shared-model/target/classes"
+timeout $((HEARTBEAT_SECONDS + 900)) "$JAVA_HOME/bin/java" -DpauseMillis=3000 -cp "$CP" bench/RendezvousLoad.java \
   "http://127.0.0.1:$PA" "http://127.0.0.1:$PB" "http://127.0.0.1:$PC" "$JOIN_KEY" "$PEERS" "$HEARTBEAT_SECONDS" \
   "$CONCURRENCY" > "$fifo" 2>&1 &
 LOAD=$!

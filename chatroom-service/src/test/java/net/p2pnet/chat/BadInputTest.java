@@ -9,10 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import net.p2pnet.chat.support.ChatClient;
 import net.p2pnet.chat.support.ChatServiceTestBase;
 import net.p2pnet.chat.support.SseStream;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
+import net.p2pnet.model.crypto.PeerRequestSigner;
 import net.p2pnet.model.crypto.PeerTicket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,17 +27,20 @@ import tools.jackson.databind.JsonNode;
 /** Every refusal is a problem+json with a clear detail, and leaves nothing behind. */
 class BadInputTest extends ChatServiceTestBase {
 
+    private static final PeerKey MALLORY = ChatClient.keyOf("mallory");
+    private static final Set<PeerAudience> ALL = EnumSet.allOf(PeerAudience.class);
+
     @Test
     void requestsWithoutAValidTicketAre401() {
-        String valid = PeerTicket.issue(key, "mallory", "mallory", clock.instant(), Duration.ofHours(1)).encode(key);
+        String valid = PeerTicket.issue(key, MALLORY.publicKey(), ALL, "mallory", clock.instant(), Duration.ofHours(1)).encode(key);
         NetworkKey otherSecret = NetworkKey.derive("testnet", "another-secret-of-enough-length");
-        String forged = PeerTicket.issue(otherSecret, "mallory", "mallory", clock.instant(), Duration.ofHours(1))
+        String forged = PeerTicket.issue(otherSecret, MALLORY.publicKey(), ALL, "mallory", clock.instant(), Duration.ofHours(1))
                 .encode(otherSecret);
         NetworkKey otherNetwork = NetworkKey.derive("othernet", SECRET);
-        String foreign = PeerTicket.issue(otherNetwork, "mallory", "mallory", clock.instant(), Duration.ofHours(1))
+        String foreign = PeerTicket.issue(otherNetwork, MALLORY.publicKey(), ALL, "mallory", clock.instant(), Duration.ofHours(1))
                 .encode(otherNetwork);
         Instant longAgo = clock.instant().minus(Duration.ofDays(2));
-        String expired = PeerTicket.issue(key, "mallory", "mallory", longAgo, Duration.ofHours(1)).encode(key);
+        String expired = PeerTicket.issue(key, MALLORY.publicKey(), ALL, "mallory", longAgo, Duration.ofHours(1)).encode(key);
         String tampered = valid.substring(0, valid.length() - 2) + (valid.endsWith("A") ? "BB" : "AA");
 
         assertUnauthorized(null, "Authorization: Bearer");
@@ -42,8 +50,10 @@ class BadInputTest extends ChatServiceTestBase {
         assertUnauthorized("Bearer " + tampered, "peer ticket");
         assertUnauthorized("Bearer " + foreign, "othernet");
         assertUnauthorized("Bearer " + expired, "expired");
-        assertThat(ChatClient.withAuthorization(port, "Bearer " + valid).get("/api/v1/rooms").statusCode())
-                .isEqualTo(200);
+        // a valid ticket without the signature of its key: what anyone who saw the ticket has
+        assertUnauthorized("Bearer " + valid, "X-P2pnet-Peer-Key");
+        assertThat(ChatClient.withAuthorization(port, "Bearer " + valid, new PeerRequestSigner(MALLORY, clock))
+                .get("/api/v1/rooms").statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest

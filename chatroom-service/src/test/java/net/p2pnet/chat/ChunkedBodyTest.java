@@ -40,7 +40,7 @@ class ChunkedBodyTest extends ChatServiceTestBase {
         CountDownLatch bobPosted = new CountDownLatch(1);
         InputStream body = new MessageOfSize(4 * CAP, CAP / 2, halfSent, bobPosted);
         try (ExecutorService uploader = Executors.newSingleThreadExecutor()) {
-            Future<HttpResponse<String>> upload = uploader.submit(() -> alice.postChunked(path, () -> body));
+            Future<HttpResponse<String>> upload = uploader.submit(() -> alice.postChunked(path, null, () -> body));
             assertThat(halfSent.await(30, TimeUnit.SECONDS)).isTrue();
             say(bob, room, "still served"); // while alice's upload is open, half sent
             bobPosted.countDown();
@@ -61,8 +61,9 @@ class ChunkedBodyTest extends ChatServiceTestBase {
         ChatClient alice = peer(uniqueName("alice"));
         create(alice, room);
         join(alice, room, "alice");
-        HttpResponse<String> posted = alice.postChunked("/api/v1/rooms/" + room + "/messages",
-                () -> new java.io.ByteArrayInputStream("{\"text\":\"chunked but small\"}".getBytes(StandardCharsets.UTF_8)));
+        String small = "{\"text\":\"chunked but small\"}";
+        HttpResponse<String> posted = alice.postChunked("/api/v1/rooms/" + room + "/messages", small,
+                () -> new java.io.ByteArrayInputStream(small.getBytes(StandardCharsets.UTF_8)));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
     }
 

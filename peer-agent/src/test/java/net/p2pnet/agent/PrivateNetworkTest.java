@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
@@ -18,6 +19,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.p2pnet.agent.download.DownloadService;
+import net.p2pnet.agent.identity.PeerIdentity;
+import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.SeedAnnouncer;
@@ -26,6 +29,7 @@ import net.p2pnet.agent.room.SseReader;
 import net.p2pnet.agent.share.ShareService;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;
+import net.p2pnet.agent.transfer.MemberClient;
 import net.p2pnet.agent.transfer.TransferServer;
 import net.p2pnet.model.api.AddDownloadRequest;
 import net.p2pnet.model.api.DownloadState;
@@ -33,6 +37,8 @@ import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.api.ShareState;
 import net.p2pnet.model.api.ShareView;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.TicketPublicKey;
 import org.junit.jupiter.api.Test;
@@ -97,8 +103,9 @@ class PrivateNetworkTest {
     }
 
     /**
-     * Bob's download above went through Alice's ticket check; here both directions explicitly: each
-     * agent pinned the key the rendezvous server announced and serves the other one, but no stranger.
+     * Bob's download above went through Alice's member check; here both directions explicitly: each
+     * agent pinned the key the rendezvous server announced and serves the other one when it proves
+     * its key, but not its ticket alone, nor the ticket with another key, nor a stranger.
      */
     private static void transferPortsServeOnlyTicketHolders(RunningAgent alice, RunningAgent bob, String infoHash)
             throws Exception {
@@ -109,31 +116,32 @@ class PrivateNetworkTest {
             assertThat(agent.get("/api/v1/network").body())
                     .contains("\"ticketKey\":\"" + networkKey.encode() + "\"");
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (RunningAgent[] pair : new RunningAgent[][] {{alice, bob}, {bob, alice}}) {
             URI info = URI.create("http://127.0.0.1:" + pair[0].bean(TransferServer.class).port() + "/p2p/v1/files/"
                     + infoHash);
             String callersTicket = pair[1].bean(PeerCredentials.class).ticket().orElseThrow();
-            assertThat(http.send(HttpRequest.newBuilder(info).build(), HttpResponse.BodyHandlers.discarding())
+            assertThat(MemberClient.send(HttpRequest.newBuilder(info)).statusCode()).isEqualTo(401);
+            // the caller's ticket without its key, as a source it downloaded from might hold it
+            assertThat(MemberClient.send(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + callersTicket))
                     .statusCode()).isEqualTo(401);
+            assertThat(new MemberClient(callersTicket, PeerKey.generate()).get(info).statusCode()).isEqualTo(401);
             NetworkKey guessed = NetworkKey.derive("private-test", "a-stranger-guessing-the-secret-000");
-            String stranger = PeerTicket.issue(guessed, "stranger", "eve", Instant.now(), Duration.ofHours(1))
-                    .encode(guessed);
-            assertThat(http.send(HttpRequest.newBuilder(info).header("Authorization", "Bearer " + stranger).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-            HttpResponse<String> served = http.send(HttpRequest.newBuilder(info)
-                    .header("Authorization", "Bearer " + callersTicket).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+            PeerKey eve = PeerKey.generate();
+            String stranger = PeerTicket.issue(guessed, eve.publicKey(), EnumSet.allOf(PeerAudience.class), "eve",
+                    Instant.now(), Duration.ofHours(1)).encode(guessed);
+            assertThat(new MemberClient(stranger, eve).get(info).statusCode()).isEqualTo(401);
+            HttpResponse<byte[]> served = new MemberClient(callersTicket, pair[1].bean(PeerIdentity.class).key()).get(info);
+            assertThat(served.statusCode()).as(new String(served.body())).isEqualTo(200);
         }
     }
 
     private void chatInARoom(ServiceProcess chat, RunningAgent alice, RunningAgent bob) throws Exception {
-        String ticket = alice.bean(PeerCredentials.class).ticket().orElseThrow();
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(chat.url() + "/api/v1/rooms")).header("Authorization", "Bearer " + ticket)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lobby\",\"topic\":\"hello\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        PeerAuth auth = alice.bean(PeerCredentials.class).auth(PeerAudience.CHATROOM).orElseThrow();
+        URI rooms = URI.create(chat.url() + "/api/v1/rooms");
+        byte[] body = "{\"name\":\"lobby\",\"topic\":\"hello\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(auth.sign(HttpRequest.newBuilder(rooms),
+                        "POST", rooms, body).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.get("/api/v1/rooms").body().contains("\"lobby\""));
 

@@ -1,6 +1,5 @@
 package net.p2pnet.rendezvous;
 
-import static net.p2pnet.rendezvous.support.TestHttp.bearer;
 import static net.p2pnet.rendezvous.support.TestHttp.get;
 import static net.p2pnet.rendezvous.support.TestHttp.json;
 import static net.p2pnet.rendezvous.support.TestHttp.post;
@@ -22,6 +21,7 @@ import net.p2pnet.model.api.RoomAnnouncement;
 import net.p2pnet.model.crypto.KeyPurpose;
 import net.p2pnet.rendezvous.support.RendezvousNode;
 import net.p2pnet.rendezvous.support.TestHttp;
+import net.p2pnet.rendezvous.support.TestPeer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +80,7 @@ class RestartPersistenceTest {
             RendezvousNode node = new RendezvousNode("failing-pg", "restart-test-secret-0123456789", root)
                     .property("spring.profiles.active", "postgres").property("P2PNET_DB_SCHEMA", schema)
                     .property("p2pnet.rendezvous.persist-interval", "50ms");
-            String peer;
-            String ticket;
+            TestPeer kept;
             node.knows(new RendezvousNode("absent", "unused-secret-0123456789", root));
             try (Connection db = DriverManager.getConnection(PG_URL, "postgres", "")) {
                 node.start();
@@ -89,10 +88,7 @@ class RestartPersistenceTest {
                     db.createStatement().execute("alter table " + schema + ".own_peer rename to own_peer_away");
                     db.createStatement().execute("alter table " + schema + ".known_server rename to known_server_away");
                     db.createStatement().execute("delete from " + schema + ".known_server_away");
-                    JsonNode registered = json(post(node.url("/api/v1/peers"),
-                            TestHttp.toJson(new PeerRegistration("kept", 6881, null, node.joinKey()))));
-                    peer = registered.get("peerId").asString();
-                    ticket = registered.get("ticket").asString();
+                    kept = TestPeer.registered(node, "kept", 6881);
                     Thread.sleep(1_000); // write rounds fail meanwhile
                     db.createStatement().execute("alter table " + schema + ".own_peer_away rename to own_peer");
                     db.createStatement().execute("alter table " + schema + ".known_server_away rename to known_server");
@@ -100,7 +96,7 @@ class RestartPersistenceTest {
             }
             node.knows().start();
             try (node) {
-                HttpResponse<String> found = get(node.url("/api/v1/peers/" + peer), bearer(ticket));
+                HttpResponse<String> found = kept.get(node.url("/api/v1/peers/" + kept.id()));
                 assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
                 assertThat(json(get(node.url("/api/v1/servers"))).size()).isEqualTo(2);
             }
@@ -109,22 +105,20 @@ class RestartPersistenceTest {
 
     private void stopDuringWriteRoundsLosesNothing(RendezvousNode node) throws Exception {
         node.property("p2pnet.rendezvous.persist-interval", "1ms").property("p2pnet.rendezvous.sync.servers-interval", "1ms");
-        Map<String, String> tickets = new LinkedHashMap<>();
+        List<TestPeer> peers = new java.util.ArrayList<>();
         for (int round = 0; round < 3; round++) {
             node.knows(new RendezvousNode("absent-" + round, "unused-secret-0123456789", root)).start();
             try (node) {
                 for (int i = 0; i < 15; i++) {
-                    JsonNode registered = json(post(node.url("/api/v1/peers"),
-                            TestHttp.toJson(new PeerRegistration("p" + round + "-" + i, 6881 + i, null, node.joinKey()))));
-                    tickets.put(registered.get("peerId").asString(), registered.get("ticket").asString());
+                    peers.add(TestPeer.registered(node, "p" + round + "-" + i, 6881 + i));
                 }
             }
         }
         node.knows().start();
         try (node) {
-            for (var peer : tickets.entrySet()) {
-                HttpResponse<String> found = get(node.url("/api/v1/peers/" + peer.getKey()), bearer(peer.getValue()));
-                assertThat(found.statusCode()).as(peer.getKey() + ": " + found.body()).isEqualTo(200);
+            for (TestPeer peer : peers) {
+                HttpResponse<String> found = peer.get(node.url("/api/v1/peers/" + peer.id()));
+                assertThat(found.statusCode()).as(peer.id() + ": " + found.body()).isEqualTo(200);
             }
             // Each start learnt one server from its SERVERS file; each must have been written.
             assertThat(json(get(node.url("/api/v1/servers"))).size()).isEqualTo(4);
@@ -132,14 +126,10 @@ class RestartPersistenceTest {
     }
 
     private void restartKeepsState(RendezvousNode node) throws Exception {
-        String peer;
-        String ticket;
+        TestPeer pat;
         try (node) {
             node.knows(new RendezvousNode("absent", "unused-secret-0123456789", root)).start();
-            JsonNode registered = json(post(node.url("/api/v1/peers"),
-                    TestHttp.toJson(new PeerRegistration("pat", 6881, null, node.joinKey()))));
-            peer = registered.get("peerId").asString();
-            ticket = registered.get("ticket").asString();
+            pat = TestPeer.registered(node, "pat", 6881);
             String body = TestHttp.toJson(new RoomAnnouncement("http://chat.test:8800",
                     List.of(new AnnouncedRoom("kept", "t", 4))));
             assertThat(post(node.url("/api/v1/rooms/announce"), body, signed(node.key(), KeyPurpose.SERVICE_CREDENTIAL,
@@ -147,7 +137,7 @@ class RestartPersistenceTest {
         } // a graceful stop writes pending changes, so nothing is waited for here
         node.knows().start();
         try (node) {
-            HttpResponse<String> found = get(node.url("/api/v1/peers/" + peer), bearer(ticket));
+            HttpResponse<String> found = pat.get(node.url("/api/v1/peers/" + pat.id()));
             assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
             assertThat(json(found).get("port").asInt()).isEqualTo(6881);
             assertThat(json(get(node.url("/api/v1/rooms/kept"))).get("users").asInt()).isEqualTo(4);

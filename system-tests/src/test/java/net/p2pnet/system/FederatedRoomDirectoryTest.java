@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +39,17 @@ class FederatedRoomDirectoryTest {
                 serverEnv, List.of("--p2pnet.chatroom.rendezvous-urls=" + a.url(),
                         "--p2pnet.chatroom.public-url=http://127.0.0.1:" + chatPort)));
 
-        HttpJson.Answer registered = http.post(a.url() + "/api/v1/peers", null,
+        PeerKey alice = PeerKey.generate();
+        HttpJson.Answer registered = http.signedBy(alice, PeerAudience.RENDEZVOUS).post(a.url() + "/api/v1/peers", null,
                 Map.of("name", "alice", "transferPort", 6881, "joinKey", joinKey));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String ticket = registered.json().get("ticket").asText();
+        HttpJson chatting = http.signedBy(alice, PeerAudience.CHATROOM);
 
         String room = "systest-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpJson.Answer created = http.post(chat.url() + "/api/v1/rooms", ticket, Map.of("name", room, "topic", "big files"));
+        HttpJson.Answer created = chatting.post(chat.url() + "/api/v1/rooms", ticket, Map.of("name", room, "topic", "big files"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        HttpJson.Answer joined = http.post(chat.url() + "/api/v1/rooms/" + room + "/members", ticket, Map.of("nickname", "alice"));
+        HttpJson.Answer joined = chatting.post(chat.url() + "/api/v1/rooms/" + room + "/members", ticket, Map.of("nickname", "alice"));
         assertThat(joined.status()).as(joined.body()).isIn(200, 201);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -56,7 +60,7 @@ class FederatedRoomDirectoryTest {
             assertThat(entry.get("hostUrl").asText()).isEqualTo(chat.url());
         });
 
-        HttpJson.Answer deleted = http.delete(chat.url() + "/api/v1/rooms/" + room, ticket);
+        HttpJson.Answer deleted = chatting.delete(chat.url() + "/api/v1/rooms/" + room, ticket);
         assertThat(deleted.status()).as(deleted.body()).isIn(200, 204);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(roomOn(b, room)).as("deleted room on server B").isNull());

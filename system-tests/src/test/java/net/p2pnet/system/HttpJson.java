@@ -5,7 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
+import net.p2pnet.model.crypto.PeerRequestSigner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +18,22 @@ final class HttpJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PeerRequestSigner signer;
+    private final PeerAudience audience;
+
+    HttpJson() {
+        this(null, null);
+    }
+
+    private HttpJson(PeerRequestSigner signer, PeerAudience audience) {
+        this.signer = signer;
+        this.audience = audience;
+    }
+
+    /** A client that signs every request with a peer's own key for {@code audience}, as agents do. */
+    HttpJson signedBy(PeerKey key, PeerAudience audience) {
+        return new HttpJson(new PeerRequestSigner(key, Clock.systemUTC()), audience);
+    }
 
     record Answer(int status, String body) {
         JsonNode json() {
@@ -22,20 +42,26 @@ final class HttpJson {
     }
 
     Answer get(String url, String bearer) throws IOException, InterruptedException {
-        return send(request(url, bearer).GET());
+        return send(request("GET", url, bearer, null).GET());
     }
 
     Answer post(String url, String bearer, Object body) throws IOException, InterruptedException {
-        return send(request(url, bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        return send(request("POST", url, bearer, bytes).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     Answer delete(String url, String bearer) throws IOException, InterruptedException {
-        return send(request(url, bearer).DELETE());
+        return send(request("DELETE", url, bearer, null).DELETE());
     }
 
-    private static HttpRequest.Builder request(String url, String bearer) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+    private HttpRequest.Builder request(String method, String url, String bearer, byte[] body) {
+        URI uri = URI.create(url);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
+        if (signer != null) {
+            String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+            signer.sign(audience, method, path, body).headers().forEach(builder::header);
+        }
         return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerRequestVerifier;
+import net.p2pnet.model.crypto.PeerSignature;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.VerificationException;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +16,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Admits only requests carrying a valid peer ticket ({@code Authorization: Bearer <ticket>}), checked
- * offline with the network key: the chatroom never calls the rendezvous server that issued it.
+ * offline with the network key (the chatroom never calls the rendezvous server that issued it), and
+ * signed with the key the ticket is bound to ({@code X-P2pnet-Peer-*}, audience "chatroom"). A ticket
+ * somebody has seen (a source the peer downloaded from, another service) is worth nothing without
+ * that key, and a signed request is good once.
  */
 @Component
 public class TicketInterceptor implements HandlerInterceptor {
@@ -22,17 +28,31 @@ public class TicketInterceptor implements HandlerInterceptor {
 
     private final NetworkKey key;
     private final Clock clock;
+    private final PeerRequestVerifier signatures;
 
-    public TicketInterceptor(NetworkKey key, Clock clock) {
+    public TicketInterceptor(NetworkKey key, Clock clock, PeerAuthProperties properties) {
         this.key = key;
         this.clock = clock;
+        this.signatures = new PeerRequestVerifier(PeerAudience.CHATROOM, clock, properties.maxClockSkew(),
+                properties.replayCacheSize());
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getAttribute(PEER_ATTRIBUTE) != null) {
+            return true; // the dispatch that completes an event stream: checked when it was opened
+        }
+        if (CachedBodyFilter.refusal(request) != null) {
+            throw RequestRefused.tooLarge(CachedBodyFilter.refusal(request).getMessage());
+        }
+        byte[] body = CachedBodyFilter.body(request);
         try {
             String token = PeerTicket.fromAuthorizationHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
             PeerTicket ticket = PeerTicket.verify(token, key, clock.instant());
+            String query = request.getQueryString();
+            signatures.verify(ticket, "", request.getMethod(),
+                    query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query, body,
+                    PeerSignature.fromHeaders(request::getHeader));
             request.setAttribute(PEER_ATTRIBUTE, new Peer(ticket.peerId(), ticket.peerName()));
             return true;
         } catch (VerificationException e) {

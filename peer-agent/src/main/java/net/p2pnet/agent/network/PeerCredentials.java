@@ -3,13 +3,15 @@ package net.p2pnet.agent.network;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.agent.transfer.PeerTicketProvider;
+import net.p2pnet.model.crypto.PeerAudience;
 import org.springframework.stereotype.Component;
 
 /**
- * What the rendezvous network gave this agent: its peer id, a peer ticket (Bearer for the chatroom
- * service and other agents) and the tracker passkey derived from it. Empty until registered; the
- * agent holds no network secret, so it cannot make these itself.
+ * What the rendezvous network gave this agent: its peer id, a peer ticket bound to its key (sent with
+ * a signature by that key to the chatroom service and other agents) and the tracker passkey derived
+ * from it. Empty until registered; the agent holds no network secret, so it cannot make these itself.
  */
 @Component
 public class PeerCredentials implements PeerTicketProvider {
@@ -19,6 +21,11 @@ public class PeerCredentials implements PeerTicketProvider {
     }
 
     private final AtomicReference<Credentials> current = new AtomicReference<>();
+    private final PeerIdentity identity;
+
+    PeerCredentials(PeerIdentity identity) {
+        this.identity = identity;
+    }
 
     public Optional<Credentials> current() {
         return Optional.ofNullable(current.get());
@@ -32,6 +39,11 @@ public class PeerCredentials implements PeerTicketProvider {
     @Override
     public Optional<String> currentTicket() {
         return ticket();
+    }
+
+    /** What authenticates this agent to {@code audience}; empty until registered. */
+    public Optional<PeerAuth> auth(PeerAudience audience) {
+        return ticket().map(ticket -> new PeerAuth(ticket, identity.signer(), audience));
     }
 
     public Optional<String> passkey() {

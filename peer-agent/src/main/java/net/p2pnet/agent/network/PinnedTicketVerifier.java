@@ -41,20 +41,20 @@ public class PinnedTicketVerifier implements PeerTicketVerifier {
     }
 
     @Override
-    public boolean isValid(String token) {
+    public PeerTicket verify(String token) {
         TicketKeyPin.Pinned pinned = pin.current().orElse(null);
         if (pinned == null) {
-            log.debug("refused a peer ticket: no ticket key pinned yet (not registered with a rendezvous server)");
             refused("no_key");
-            return false;
+            throw new VerificationException(VerificationException.Reason.MALFORMED,
+                    "this agent has no ticket key pinned yet (not registered with a rendezvous server): try later");
         }
         try {
-            PeerTicket.verify(token, pinned.key(), pinned.network(), clock.instant(), properties.ticketClockSkew());
-            return true;
+            return PeerTicket.verify(token, pinned.key(), pinned.network(), clock.instant(),
+                    properties.ticketClockSkew());
         } catch (VerificationException e) {
             log.debug("refused a peer ticket ({}): {}", e.reason(), e.getMessage());
             refused(e.reason().name().toLowerCase(Locale.ROOT));
-            return false;
+            throw e;
         }
     }
 

@@ -6,17 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.model.api.HeartbeatResponse;
 import net.p2pnet.model.api.PeerHeartbeat;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
+import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.model.net.ServerAddress;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP calls to one rendezvous server's client API ({@code /api/v1/peers}, {@code /api/v1/rooms}).
+ * HTTP calls to one rendezvous server's client API ({@code /api/v1/peers}, {@code /api/v1/rooms}),
+ * each signed with this agent's key.
  * Answers are read as JSON trees and passed on: the agent needs only a few fields of them and must
  * not break when a server adds more.
  */
@@ -27,36 +30,47 @@ class RendezvousApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final JsonMapper json;
+    private final PeerIdentity identity;
 
-    RendezvousApi(JsonMapper json) {
+    RendezvousApi(JsonMapper json, PeerIdentity identity) {
         this.json = json;
+        this.identity = identity;
     }
 
-    /** @param previousTicket the last ticket, proving the peer id is ours when registering from a new address */
-    PeerRegistrationResponse register(ServerAddress server, PeerRegistration registration, String previousTicket) {
+    /** Registers, signed with this agent's key (the peer id is derived from it). */
+    PeerRegistrationResponse register(ServerAddress server, PeerRegistration registration) {
+        byte[] body = json.writeValueAsBytes(registration);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, "/api/v1/peers"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(registration)));
-        return json.treeToValue(call(server, bearer(request, previousTicket), "register"), PeerRegistrationResponse.class);
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return json.treeToValue(call(server, signed(request, "POST", server, "/api/v1/peers", body, null), "register"),
+                PeerRegistrationResponse.class);
     }
 
     HeartbeatResponse heartbeat(ServerAddress server, String peerId, String ticket, int transferPort) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, "/api/v1/peers/" + peerId + "/heartbeat"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(new PeerHeartbeat(transferPort))));
-        return json.treeToValue(call(server, bearer(request, ticket), "heartbeat"), HeartbeatResponse.class);
+        String path = "/api/v1/peers/" + peerId + "/heartbeat";
+        byte[] body = json.writeValueAsBytes(new PeerHeartbeat(transferPort));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        return json.treeToValue(call(server, signed(request, "PUT", server, path, body, ticket), "heartbeat"),
+                HeartbeatResponse.class);
     }
 
     void leave(ServerAddress server, String peerId, String ticket) {
-        call(server, bearer(HttpRequest.newBuilder(uri(server, "/api/v1/peers/" + peerId)).DELETE(), ticket), "leave");
+        String path = "/api/v1/peers/" + peerId;
+        call(server, signed(HttpRequest.newBuilder(uri(server, path)).DELETE(), "DELETE", server, path, null, ticket),
+                "leave");
     }
 
     JsonNode get(ServerAddress server, String pathAndQuery, String ticket) {
-        return call(server, bearer(HttpRequest.newBuilder(uri(server, pathAndQuery)).GET(), ticket), "GET " + pathAndQuery);
+        return call(server, signed(HttpRequest.newBuilder(uri(server, pathAndQuery)).GET(), "GET", server, pathAndQuery,
+                null, ticket), "GET " + pathAndQuery);
     }
 
-    private static HttpRequest.Builder bearer(HttpRequest.Builder request, String ticket) {
-        return ticket == null ? request : request.header("Authorization", "Bearer " + ticket);
+    /** Every request is signed with this agent's key; all but the registration also carry the ticket. */
+    private HttpRequest.Builder signed(HttpRequest.Builder request, String method, ServerAddress server,
+            String pathAndQuery, byte[] body, String ticket) {
+        return new PeerAuth(ticket, identity.signer(), PeerAudience.RENDEZVOUS).sign(request, method,
+                uri(server, pathAndQuery), body);
     }
 
     private JsonNode call(ServerAddress server, HttpRequest.Builder request, String what) {

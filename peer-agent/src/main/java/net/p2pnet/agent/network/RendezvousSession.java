@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.agent.transfer.TransferServer;
 import net.p2pnet.model.api.HeartbeatResponse;
 import net.p2pnet.model.api.ObservedAddress;
@@ -27,16 +28,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * This agent's membership of the network: registers with the first rendezvous server of the
  * SERVERS file that answers, heartbeats (each heartbeat renews the ticket and passkey), and fails
- * over to the next server when the current one stops answering. The peer id and the last ticket
- * are kept in H2, so a restarted agent is the same peer for its friends, even from a new address
- * (the old ticket proves the id is ours).
+ * over to the next server when the current one stops answering. The peer id is derived from the
+ * agent's own key ({@link PeerIdentity}), so a restarted agent is the same peer for its friends, from
+ * any address, and every request proves it with a signature.
  */
 @Component
 public class RendezvousSession {
 
     private static final Logger log = LoggerFactory.getLogger(RendezvousSession.class);
-    private static final String PEER_ID_SETTING = "rendezvous.peer-id";
-    private static final String TICKET_SETTING = "rendezvous.ticket";
 
     /**
      * What the control API shows about the session; {@code ticketKey} is the pinned key other agents'
@@ -50,7 +49,7 @@ public class RendezvousSession {
     private final RendezvousApi api;
     private final PeerCredentials credentials;
     private final TicketKeyPin ticketKey;
-    private final AgentSettingRepository settings;
+    private final PeerIdentity identity;
     private final TransferServer transfer;
     private final RendezvousProperties properties;
     private final String name;
@@ -64,13 +63,13 @@ public class RendezvousSession {
     private volatile Duration heartbeatInterval;
 
     RendezvousSession(RendezvousServers servers, RendezvousApi api, PeerCredentials credentials,
-            TicketKeyPin ticketKey, AgentSettingRepository settings, TransferServer transfer, RendezvousProperties properties,
+            TicketKeyPin ticketKey, PeerIdentity identity, TransferServer transfer, RendezvousProperties properties,
             AgentProperties agent) {
         this.servers = servers;
         this.api = api;
         this.credentials = credentials;
         this.ticketKey = ticketKey;
-        this.settings = settings;
+        this.identity = identity;
         this.transfer = transfer;
         this.properties = properties;
         this.name = agent.name() != null && !agent.name().isBlank() ? agent.name() : hostName();
@@ -90,7 +89,7 @@ public class RendezvousSession {
     public Status status() {
         Optional<PeerCredentials.Credentials> current = credentials.current();
         return new Status(current.isPresent(), current.map(PeerCredentials.Credentials::server).orElse(null),
-                current.map(PeerCredentials.Credentials::peerId).orElseGet(() -> stored(PEER_ID_SETTING)),
+                current.map(PeerCredentials.Credentials::peerId).orElseGet(identity::peerId),
                 observedAddress, current.map(PeerCredentials.Credentials::expiresAt).orElse(null), lastError,
                 servers.all().stream().map(ServerAddress::toString).toList(),
                 ticketKey.current().map(pinned -> pinned.key().encode()).orElse(null));
@@ -138,10 +137,13 @@ public class RendezvousSession {
     }
 
     private void register(ServerAddress server) {
-        PeerRegistration registration = new PeerRegistration(name, transfer.port(), stored(PEER_ID_SETTING), joinKey);
-        PeerRegistrationResponse answer = api.register(server, registration, stored(TICKET_SETTING));
+        PeerRegistration registration = new PeerRegistration(name, transfer.port(), identity.peerId(), joinKey);
+        PeerRegistrationResponse answer = api.register(server, registration);
+        if (!identity.peerId().equals(answer.peerId())) {
+            throw new UpstreamException(server + " registered this agent as '" + answer.peerId() + "', but its key is "
+                    + "peer '" + identity.peerId() + "': that server does not check identities, refusing it");
+        }
         ticketKey.accept(server.toString(), answer.ticketKey());
-        remember(answer.peerId(), answer.ticket());
         credentials.update(new PeerCredentials.Credentials(answer.peerId(), answer.ticket(), answer.ticketExpiresAt(),
                 answer.passkey(), server.toString()));
         observedAddress = describe(answer.observed());
@@ -161,7 +163,6 @@ public class RendezvousSession {
             HeartbeatResponse answer = api.heartbeat(server, current.peerId(), current.ticket(), transfer.port());
             ticketKey.accept(current.server(), answer.ticketKey());
             String ticket = answer.ticket() != null ? answer.ticket() : current.ticket();
-            remember(current.peerId(), ticket);
             credentials.update(new PeerCredentials.Credentials(current.peerId(), ticket,
                     answer.ticketExpiresAt() != null ? answer.ticketExpiresAt() : current.expiresAt(),
                     answer.passkey() != null ? answer.passkey() : current.passkey(), current.server()));
@@ -176,15 +177,6 @@ public class RendezvousSession {
             }
             return 0; // otherwise the server forgot us (expired, restarted): register again there
         }
-    }
-
-    private void remember(String peerId, String ticket) {
-        settings.save(new AgentSettingEntity(PEER_ID_SETTING, peerId));
-        settings.save(new AgentSettingEntity(TICKET_SETTING, ticket));
-    }
-
-    private String stored(String setting) {
-        return settings.findById(setting).map(AgentSettingEntity::value).orElse(null);
     }
 
     private String describe(ObservedAddress observed) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.agent.network.UpstreamException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls to a chatroom service's {@code /api/v1/rooms/{name}/...} API, authenticated with this
- * agent's peer ticket. Answers are passed on as JSON trees.
+ * agent's peer ticket and a signature by its own key. Answers are passed on as JSON trees.
  */
 @Component
 class ChatroomApi {
@@ -35,13 +36,13 @@ class ChatroomApi {
      * Creates a room; the service's refusals come back as room exceptions carrying its own words:
      * 409 (name taken) as a conflict, 400 (invalid name or topic) as a bad request.
      */
-    JsonNode create(String host, String room, String topic, boolean privateRoom, String ticket) {
+    JsonNode create(String host, String room, String topic, boolean privateRoom, PeerAuth auth) {
         var body = json.createObjectNode().put("name", room).put("private", privateRoom);
         if (topic != null && !topic.isBlank()) {
             body.put("topic", topic);
         }
         URI uri = URI.create(base(host) + "/api/v1/rooms");
-        HttpResponse<byte[]> response = exchange(host, jsonRequest(uri, ticket, "POST", body));
+        HttpResponse<byte[]> response = exchange(host, jsonRequest(uri, auth, "POST", body));
         int status = response.statusCode();
         if (status / 100 == 2) {
             return json.readTree(response.body());
@@ -57,25 +58,25 @@ class ChatroomApi {
                 + ": " + detail, status);
     }
 
-    JsonNode join(String host, String room, String nickname, String ticket) {
-        return send(host, room, "/members", ticket, "POST", json.createObjectNode().put("nickname", nickname));
+    JsonNode join(String host, String room, String nickname, PeerAuth auth) {
+        return send(host, room, "/members", auth, "POST", json.createObjectNode().put("nickname", nickname));
     }
 
-    void leave(String host, String room, String ticket) {
-        send(host, room, "/members/me", ticket, "DELETE", null);
+    void leave(String host, String room, PeerAuth auth) {
+        send(host, room, "/members/me", auth, "DELETE", null);
     }
 
-    JsonNode post(String host, String room, String text, String link, String ticket) {
+    JsonNode post(String host, String room, String text, String link, PeerAuth auth) {
         var body = json.createObjectNode().put("text", text);
         if (link != null) {
             body.put("link", link);
         }
-        return send(host, room, "/messages", ticket, "POST", body);
+        return send(host, room, "/messages", auth, "POST", body);
     }
 
-    JsonNode messages(String host, String room, Long after, int limit, String ticket) {
+    JsonNode messages(String host, String room, Long after, int limit, PeerAuth auth) {
         String query = "/messages?limit=" + limit + (after == null ? "" : "&after=" + after);
-        return send(host, room, query, ticket, "GET", null);
+        return send(host, room, query, auth, "GET", null);
     }
 
     /**
@@ -83,10 +84,11 @@ class ChatroomApi {
      *
      * @param lastEventId resume after this event (null: from now)
      */
-    void stream(String host, String room, String ticket, String lastEventId, Consumer<SseReader.Event> sink)
+    void stream(String host, String room, PeerAuth auth, String lastEventId, Consumer<SseReader.Event> sink)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(host, room, "/events"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + ticket);
+        URI uri = uri(host, room, "/events");
+        HttpRequest.Builder request = auth.sign(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream"),
+                "GET", uri, null);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -101,8 +103,8 @@ class ChatroomApi {
         }
     }
 
-    private JsonNode send(String host, String room, String path, String ticket, String method, JsonNode body) {
-        HttpResponse<byte[]> response = exchange(host, jsonRequest(uri(host, room, path), ticket, method, body));
+    private JsonNode send(String host, String room, String path, PeerAuth auth, String method, JsonNode body) {
+        HttpResponse<byte[]> response = exchange(host, jsonRequest(uri(host, room, path), auth, method, body));
         if (response.statusCode() / 100 != 2) {
             throw new UpstreamException("chatroom service " + host + " answered " + response.statusCode() + " to "
                     + method + " " + path + " of room " + room + ": " + new String(response.body(), StandardCharsets.UTF_8),
@@ -111,11 +113,11 @@ class ChatroomApi {
         return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
     }
 
-    private HttpRequest jsonRequest(URI uri, String ticket, String method, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + ticket)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+    private HttpRequest jsonRequest(URI uri, PeerAuth auth, String method, JsonNode body) {
+        byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+        HttpRequest.Builder request = auth.sign(HttpRequest.newBuilder(uri).timeout(TIMEOUT), method, uri, bytes)
+                .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

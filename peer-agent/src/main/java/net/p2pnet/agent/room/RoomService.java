@@ -9,7 +9,9 @@ import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.model.api.RoomEntry;
+import net.p2pnet.model.crypto.PeerAudience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,7 +74,7 @@ public class RoomService {
     public JsonNode create(String room, String topic, boolean privateRoom) {
         RoomNames.check(room);
         String host = chatroomForNewRooms();
-        JsonNode created = chat.create(host, room, topic, privateRoom, ticket());
+        JsonNode created = chat.create(host, room, topic, privateRoom, auth());
         createdOn.put(room, host);
         log.info("created {} room {} on {}", privateRoom ? "private" : "public", room, host);
         return created.isObject() ? ((ObjectNode) created).put("hostUrl", host) : created;
@@ -99,7 +101,7 @@ public class RoomService {
         }
         String host = hostOf(room);
         String before = lastEventId(host, room);
-        chat.join(host, room, nickname, ticket());
+        chat.join(host, room, nickname, auth());
         Membership membership = new Membership(room, host, nickname);
         // registered before it starts: the follower runs only while the room is in 'joined'
         Thread follower = Thread.ofVirtual().name("room-" + room).unstarted(() -> follow(membership, before));
@@ -115,14 +117,14 @@ public class RoomService {
             throw new RoomException("not a member of room '" + room + "'", true);
         }
         gone.follower().interrupt();
-        chat.leave(gone.membership().host(), room, ticket());
+        chat.leave(gone.membership().host(), room, auth());
     }
 
     public JsonNode post(String room, String text, String link) {
         if (text == null || text.isBlank()) {
             throw new RoomException("'text' is required", false);
         }
-        return chat.post(membership(room).host(), room, text, link, ticket());
+        return chat.post(membership(room).host(), room, text, link, auth());
     }
 
     public JsonNode read(String room, Long after, int limit) {
@@ -132,7 +134,7 @@ public class RoomService {
         }
         Joined member = joined.get(room);
         String host = member != null ? member.membership().host() : hostOf(room);
-        return chat.messages(host, room, after, limit, ticket());
+        return chat.messages(host, room, after, limit, auth());
     }
 
     private Membership membership(String room) {
@@ -164,8 +166,8 @@ public class RoomService {
         return host;
     }
 
-    private String ticket() {
-        return credentials.ticket().orElseThrow(() -> new UpstreamException(
+    private PeerAuth auth() {
+        return credentials.auth(PeerAudience.CHATROOM).orElseThrow(() -> new UpstreamException(
                 "no peer ticket: the agent is not registered with a rendezvous server yet"));
     }
 
@@ -176,7 +178,7 @@ public class RoomService {
      */
     private String lastEventId(String host, String room) {
         try {
-            JsonNode newest = chat.messages(host, room, null, 1, ticket());
+            JsonNode newest = chat.messages(host, room, null, 1, auth());
             return newest.isArray() && !newest.isEmpty() ? newest.get(newest.size() - 1).path("id").asString("0") : "0";
         } catch (UpstreamException e) {
             return null;
@@ -188,7 +190,7 @@ public class RoomService {
         String[] seen = {null};
         while (joined.containsKey(membership.room()) && !Thread.currentThread().isInterrupted()) {
             try {
-                chat.stream(membership.host(), membership.room(), ticket(), lastId, event -> {
+                chat.stream(membership.host(), membership.room(), auth(), lastId, event -> {
                     seen[0] = event.id();
                     events.publishEvent(new RoomEvent(membership.room(), event.name(), parse(event.data())));
                 });

@@ -1,13 +1,18 @@
 package net.p2pnet.agent.transfer;
 
+import net.p2pnet.model.crypto.PeerTicket;
+
 /**
- * Decides whether a peer ticket presented on the transfer port is valid. When a bean implements this
- * (a private network), every transfer request needs {@code Authorization: Bearer <ticket>}; without
- * one (an open network) the transfer port serves anyone, so plain HTTP clients and BEP 19 web-seeding
- * BitTorrent clients work unchanged.
+ * Checks peer tickets presented on the transfer port. When a bean implements this (a private
+ * network), every connection must prove membership ({@link MemberProof}); without one (an open
+ * network) the transfer port serves anyone, so plain HTTP clients and BEP 19 web-seeding BitTorrent
+ * clients work unchanged.
  */
 public interface PeerTicketVerifier {
 
-    /** @return true when {@code token} is a valid, unexpired ticket of this network */
-    boolean isValid(String token);
+    /**
+     * @return the ticket, when {@code token} is a valid, unexpired ticket of this network
+     * @throws net.p2pnet.model.crypto.VerificationException why it is not
+     */
+    PeerTicket verify(String token);
 }

@@ -31,6 +31,7 @@ final class PieceChannel implements AutoCloseable {
     private volatile boolean readerBusy;
     private long idleSince = System.nanoTime();
     private boolean reusable = true;
+    private boolean member;
 
     private PieceChannel(InetSocketAddress address, SocketChannel channel) {
         this.address = address;
@@ -133,6 +134,15 @@ final class PieceChannel implements AutoCloseable {
     /** Whether the connection can carry another request (the answer was read whole and not closed). */
     boolean reusable() {
         return reusable && channel.isOpen() && !inbound.hasRemaining();
+    }
+
+    /** Whether the agent served us on this connection: a private network's proof is needed once per connection. */
+    boolean member() {
+        return member;
+    }
+
+    void markMember() {
+        member = true;
     }
 
     void markIdle() {

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.p2pnet.agent.config.OptionalBean;
+import net.p2pnet.agent.identity.PeerIdentity;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerTicket;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -36,12 +39,15 @@ public class TransferClient {
     private final PieceChannels channels = new PieceChannels(DATA_TIMEOUT);
     private final OptionalBean<PeerTicketProvider> tickets;
     private final OptionalBean<TransferServer> server;
+    private final PeerIdentity identity;
+    private final MemberChallenges challenges = new MemberChallenges();
 
     public TransferClient(JsonMapper json, ObjectProvider<PeerTicketProvider> tickets,
-                          ObjectProvider<TransferServer> server) {
+                          ObjectProvider<TransferServer> server, PeerIdentity identity) {
         this.json = json;
         this.tickets = new OptionalBean<>(tickets);
         this.server = new OptionalBean<>(server);
+        this.identity = identity;
     }
 
     /** Closes kept connections and ends the read-timeout watch. */
@@ -71,22 +77,22 @@ public class TransferClient {
     }
 
     public FileInfo info(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash), SMALL_TIMEOUT), FileInfo.class);
+        return json.readValue(get(source, "/p2p/v1/files/" + infoHash), FileInfo.class);
     }
 
     public Optional<FileInfo> infoByEd2k(InetSocketAddress source, String ed2kHash) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(agentUri(source, "/p2p/v1/ed2k/" + ed2kHash), SMALL_TIMEOUT);
+        HttpResponse<byte[]> response = send(source, "/p2p/v1/ed2k/" + ed2kHash);
         return response.statusCode() == 404 ? Optional.empty()
                 : Optional.of(json.readValue(body(response), FileInfo.class));
     }
 
     public byte[] torrent(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return get(agentUri(source, "/p2p/v1/files/" + infoHash + "/torrent"), SMALL_TIMEOUT);
+        return get(source, "/p2p/v1/files/" + infoHash + "/torrent");
     }
 
     /** Source exchange: the other agents {@code source} knows for this file ({@code host:port} strings). */
     public List<String> sources(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash + "/sources"), SMALL_TIMEOUT),
+        return json.readValue(get(source, "/p2p/v1/files/" + infoHash + "/sources"),
                 new TypeReference<List<String>>() { });
     }
 
@@ -104,7 +110,6 @@ public class TransferClient {
     public void pieces(InetSocketAddress source, String infoHash, int first, int[] sizes, ByteBuffer buffer,
                        BlockSink sink, PartReceiver receiver) throws IOException, InterruptedException {
         String path = "/p2p/v1/files/" + infoHash + "/pieces/" + first + (sizes.length > 1 ? "?count=" + sizes.length : "");
-        Map<String, String> headers = ownHeaders();
         for (int attempt = 0; ; attempt++) {
             PieceChannel pooled = channels.take(source);
             PieceChannel channel = pooled != null ? pooled : PieceChannel.open(source, (int) CONNECT_TIMEOUT.toMillis());
@@ -112,7 +117,16 @@ public class TransferClient {
             try {
                 PieceChannel.Answer answer;
                 try {
-                    answer = channel.get(path, headers);
+                    answer = channel.get(path, headers(channel, source, path));
+                    if (answer.status() == 401 && !channel.member()
+                            && learnChallenge(source, answer.field("www-authenticate"))) {
+                        // a private network's agent asks for proof once per connection: answer and ask again
+                        String problem = channel.readErrorBody(answer.contentLength());
+                        if (!channel.reusable()) {
+                            throw new IOException(source + " refused us: " + problem);
+                        }
+                        answer = channel.get(path, headers(channel, source, path));
+                    }
                 } catch (IOException e) {
                     if (pooled != null && attempt == 0) {
                         channel.close();
@@ -146,6 +160,7 @@ public class TransferClient {
             throw new IOException(where + " sends " + answer.contentLength() + " bytes where " + total(sizes)
                     + " were asked");
         }
+        channel.markMember(); // served: a member (or an open network) for the connection's lifetime
         for (int part = 0; part < sizes.length; part++) {
             buffer.clear().limit(sizes[part]);
             channel.readBody(buffer, sink::received);
@@ -256,12 +271,18 @@ public class TransferClient {
         }
     }
 
-    private byte[] get(URI uri, Duration timeout) throws IOException, InterruptedException {
-        return body(send(uri, timeout));
+    private byte[] get(InetSocketAddress source, String path) throws IOException, InterruptedException {
+        return body(send(source, path));
     }
 
-    private HttpResponse<byte[]> send(URI uri, Duration timeout) throws IOException, InterruptedException {
-        return http.send(request(uri, timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A small request to an agent; a private network's challenge is answered once. */
+    private HttpResponse<byte[]> send(InetSocketAddress source, String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request(source, path).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 401
+                && learnChallenge(source, response.headers().firstValue("WWW-Authenticate").orElse(null))) {
+            response = http.send(request(source, path).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        return response;
     }
 
     private byte[] body(HttpResponse<byte[]> response) throws IOException {
@@ -269,19 +290,43 @@ public class TransferClient {
         return response.body();
     }
 
-    private HttpRequest.Builder request(URI uri, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
-        ownHeaders().forEach(builder::header);
+    private HttpRequest.Builder request(InetSocketAddress source, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(agentUri(source, path)).timeout(SMALL_TIMEOUT);
+        headers(null, source, path).forEach(builder::header);
         return builder;
     }
 
-    /** What every request to another agent carries: our peer ticket (private networks) and transfer port. */
-    private Map<String, String> ownHeaders() {
+    /**
+     * What a request to another agent carries: our transfer port, and, when that agent challenged us
+     * before (a private network) and the connection has not proved it yet, our ticket with a proof
+     * for that agent only ({@link MemberProof}). Never sent to an agent that did not ask, nor to mirrors.
+     */
+    private Map<String, String> headers(PieceChannel channel, InetSocketAddress source, String path) {
         Map<String, String> headers = new LinkedHashMap<>();
-        tickets.get().flatMap(PeerTicketProvider::currentTicket).ifPresent(t -> headers.put("Authorization", "Bearer " + t));
         server.get().map(TransferServer::port).filter(port -> port > 0)
                 .ifPresent(port -> headers.put(TransferHandler.PORT_HEADER, Integer.toString(port)));
+        if (channel != null && channel.member()) {
+            return headers;
+        }
+        Optional<String> ticket = tickets.get().flatMap(PeerTicketProvider::currentTicket);
+        Optional<MemberProof.Challenge> challenge = challenges.of(source);
+        if (ticket.isPresent() && challenge.isPresent()) {
+            headers.put("Authorization", PeerTicket.authorizationHeader(ticket.get()));
+            headers.put(MemberProof.CHALLENGE_HEADER, challenge.get().nonce());
+            headers.putAll(identity.signer().sign(PeerAudience.AGENT,
+                    MemberProof.binding(challenge.get().peerId(), challenge.get().nonce()), "GET", path, null).headers());
+        }
         return headers;
+    }
+
+    /** Remembers the challenge of a 401; false when there is none or we have no ticket to answer it with. */
+    private boolean learnChallenge(InetSocketAddress source, String header) {
+        Optional<MemberProof.Challenge> challenge = MemberProof.Challenge.parse(header);
+        if (challenge.isEmpty() || tickets.get().flatMap(PeerTicketProvider::currentTicket).isEmpty()) {
+            return false;
+        }
+        challenges.remember(source, challenge.get());
+        return true;
     }
 
     private static URI agentUri(InetSocketAddress source, String path) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,7 @@ final class TransferConnection implements Runnable {
             channel.socket().setSoTimeout(idleMillis);
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             InputStream in = new BufferedInputStream(channel.socket().getInputStream(), 4096);
+            AtomicReference<String> member = new AtomicReference<>();
             while (true) {
                 RequestHead head;
                 try {
@@ -54,7 +56,7 @@ final class TransferConnection implements Runnable {
                     lingeringClose(in);
                     return;
                 }
-                TransferExchange exchange = new TransferExchange(head, channel, remote, json);
+                TransferExchange exchange = new TransferExchange(head, channel, remote, json, member);
                 boolean complete = handler.handle(exchange);
                 if (!complete || !exchange.keepAlive()) {
                     if (complete) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,14 +25,36 @@ final class TransferExchange {
     private final SocketChannel channel;
     private final InetSocketAddress remote;
     private final JsonMapper json;
+    private final AtomicReference<String> member;
     private final Map<String, String> responseFields = new LinkedHashMap<>();
     private boolean started;
 
-    TransferExchange(RequestHead request, SocketChannel channel, InetSocketAddress remote, JsonMapper json) {
+    /** @param member the peer id the connection proved to be (a private network), shared by its requests */
+    TransferExchange(RequestHead request, SocketChannel channel, InetSocketAddress remote, JsonMapper json,
+            AtomicReference<String> member) {
         this.request = request;
         this.channel = channel;
         this.remote = remote;
         this.json = json;
+        this.member = member;
+    }
+
+    /** The member this request's connection proved to be; empty until it did. */
+    Optional<String> member() {
+        return Optional.ofNullable(member.get());
+    }
+
+    /** From now on, every request of this connection is {@code peerId}'s. */
+    void authenticate(String peerId) {
+        member.set(peerId);
+    }
+
+    String method() {
+        return request.method();
+    }
+
+    String rawQuery() {
+        return request.rawQuery();
     }
 
     String path() {

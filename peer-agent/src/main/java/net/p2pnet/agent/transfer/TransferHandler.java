@@ -3,11 +3,14 @@ package net.p2pnet.agent.transfer;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import net.p2pnet.agent.config.OptionalBean;
+import net.p2pnet.agent.identity.PeerIdentity;
+import net.p2pnet.model.crypto.VerificationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +40,17 @@ public class TransferHandler {
     private final ContentCatalog catalog;
     private final PieceUploads uploads;
     private final OptionalBean<PeerTicketVerifier> verifier;
+    private final PeerIdentity identity;
+    private final PeerProofProperties proofProperties;
+    private volatile MemberProof proof;
 
-    public TransferHandler(ContentCatalog catalog, PieceUploads uploads, ObjectProvider<PeerTicketVerifier> verifier) {
+    public TransferHandler(ContentCatalog catalog, PieceUploads uploads, ObjectProvider<PeerTicketVerifier> verifier,
+            PeerIdentity identity, PeerProofProperties proofProperties) {
         this.catalog = catalog;
         this.uploads = uploads;
         this.verifier = new OptionalBean<>(verifier);
+        this.identity = identity;
+        this.proofProperties = proofProperties;
     }
 
     /**
@@ -76,7 +85,6 @@ public class TransferHandler {
             return;
         }
         if (!authorized(ex)) {
-            ex.problem(401, "Peer ticket required", "this is a private network: send Authorization: Bearer <peer ticket>");
             return;
         }
         List<String> parts = ex.pathSegments();
@@ -151,8 +159,41 @@ public class TransferHandler {
         ex.senderTransferAddress().ifPresent(content::noteSource);
     }
 
-    private boolean authorized(TransferExchange ex) {
-        return verifier.get().map(check -> ex.bearerToken().map(check::isValid).orElse(false)).orElse(true);
+    /**
+     * Open networks serve anyone; in a private one a connection serves a member once it proved to be
+     * one ({@link MemberProof}). Otherwise answers 401 with a fresh challenge and returns false.
+     */
+    private boolean authorized(TransferExchange ex) throws IOException {
+        Optional<PeerTicketVerifier> tickets = verifier.get();
+        if (tickets.isEmpty() || ex.member().isPresent()) {
+            return true;
+        }
+        MemberProof members = memberProof(tickets.get());
+        String detail;
+        if (ex.header(MemberProof.CHALLENGE_HEADER).isEmpty()) {
+            detail = "this is a private network: answer the challenge with your peer ticket (Authorization: Bearer) "
+                    + "and a signature of your key";
+        } else {
+            try {
+                ex.authenticate(members.verify(ex).peerId());
+                return true;
+            } catch (VerificationException e) {
+                log.debug("refused a member proof from {} ({}): {}", ex.path(), e.reason(), e.getMessage());
+                detail = "peer proof refused: " + e.getMessage();
+            }
+        }
+        ex.setHeader("WWW-Authenticate", members.challenge().header());
+        ex.problem(401, "Peer proof required", detail);
+        return false;
+    }
+
+    private MemberProof memberProof(PeerTicketVerifier tickets) {
+        MemberProof current = proof;
+        if (current == null) {
+            current = new MemberProof(identity.peerId(), tickets, proofProperties, Clock.systemUTC());
+            proof = current;
+        }
+        return current;
     }
 
     private void withContent(TransferExchange ex, String infoHash, ContentAction action) throws IOException {

@@ -41,6 +41,7 @@ class RendezvousSessionTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> session.status().registered());
                 assertThat(session.status().server()).isEqualTo("127.0.0.1:" + a.port());
                 peerId = session.status().peerId();
+                assertThat(peerId).isEqualTo(agent.bean(net.p2pnet.agent.identity.PeerIdentity.class).peerId());
                 assertThat(agent.bean(PeerCredentials.class).passkey()).isPresent();
 
                 var lookup = agent.get("/api/v1/peers/" + peerId);

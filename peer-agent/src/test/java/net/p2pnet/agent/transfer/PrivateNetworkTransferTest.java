@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.agent.network.PinnedTicketVerifier;
 import net.p2pnet.agent.testkit.Await;
 import net.p2pnet.agent.testkit.SeedFiles;
@@ -21,6 +24,8 @@ import net.p2pnet.agent.testkit.TestAgent;
 import net.p2pnet.model.api.DownloadState;
 import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +33,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * In a private network (the agent has a join key) the transfer port serves only holders of a valid
- * peer ticket, checked by the product verifier against the network's ticket public key. Here the key
+ * In a private network (the agent has a join key) the transfer port serves only members that prove
+ * it: a valid peer ticket, checked by the product verifier against the network's ticket public key,
+ * and a signature by the ticket's key answering the agent's challenge. Here the key
  * is pinned by configuration, as an operator can; {@code PrivateNetworkTest} has it announced by a
  * real rendezvous server. Tickets are real Ed25519 tickets made with the network's key.
  */
@@ -44,21 +50,26 @@ class PrivateNetworkTransferTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The key tests present tickets for, as a member would hold it. */
+    static final PeerKey TESTER = PeerKey.generate();
+
     /**
-     * The downloader's ticket, primary over the agent's own provider (the rendezvous credentials),
-     * which is empty because these agents register nowhere. Plain class, not @Configuration: component
-     * scanning must not add it to every test agent.
+     * The downloader's ticket, bound to its own key, primary over the agent's own provider (the
+     * rendezvous credentials), which is empty because these agents register nowhere. Plain class, not
+     * @Configuration: component scanning must not add it to every test agent.
      */
     static class MemberTicket {
         @Bean
         @Primary
-        PeerTicketProvider peerTicketProvider() {
-            return () -> Optional.of(ticket(KEY, Instant.now(), Duration.ofHours(1)));
+        PeerTicketProvider peerTicketProvider(PeerIdentity identity) {
+            String ticket = PeerTicket.issue(KEY, identity.key().publicKey(), EnumSet.allOf(PeerAudience.class),
+                    "downloader", Instant.now(), Duration.ofHours(1)).encode(KEY);
+            return () -> Optional.of(ticket);
         }
     }
 
     @Test
-    void onlyTicketHoldersAreServedAndAgentsWithTicketsDownload() throws Exception {
+    void onlyMembersProvingTheirKeyAreServedAndAgentsWithTicketsDownload() throws Exception {
         Path file = SeedFiles.randomFile(dir.resolve("files/private.bin"), 2L << 20, 21);
         byte[] torrent = SeedFiles.torrent(file, 256 * 1024);
         SharedContent shared = SeedFiles.share(file, torrent);
@@ -75,12 +86,13 @@ class PrivateNetworkTransferTest {
             Instant now = Instant.now();
 
             for (URI uri : List.of(info, whole, piece)) {
-                assertRefused(HttpRequest.newBuilder(uri));
-                assertRefused(withTicket(uri, "not-a-ticket"));
-                assertRefused(withTicket(uri, ticket(OTHER_SECRET, now, Duration.ofHours(1))));
-                assertRefused(withTicket(uri, ticket(OTHER_NETWORK, now, Duration.ofHours(1))));
-                assertRefused(withTicket(uri, ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofHours(1))));
-                assertRefused(withTicket(uri, forgedLongerLife(now)));
+                assertRefused(HttpRequest.newBuilder(uri), "answer the challenge");
+                assertRefused(withTicket(uri, ticket(KEY, now, Duration.ofHours(1))), "answer the challenge");
+                assertProofRefused(uri, "not-a-ticket");
+                assertProofRefused(uri, ticket(OTHER_SECRET, now, Duration.ofHours(1)));
+                assertProofRefused(uri, ticket(OTHER_NETWORK, now, Duration.ofHours(1)));
+                assertProofRefused(uri, ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofHours(1)));
+                assertProofRefused(uri, forgedLongerLife(now));
             }
 
             // per route: garbage; another secret, another network (its own key: this agent knows the key,
@@ -89,13 +101,12 @@ class PrivateNetworkTransferTest {
             assertThat(refusals(seed, "tampered")).isEqualTo(9);
             assertThat(refusals(seed, "expired")).isEqualTo(3);
 
-            HttpResponse<byte[]> served = http.send(withTicket(whole, ticket(KEY, now, Duration.ofHours(1))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> served = new MemberClient(ticket(KEY, now, Duration.ofHours(1)), TESTER).get(whole);
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.body()).isEqualTo(Files.readAllBytes(file));
             // a ticket that expired a moment ago is still fine: clocks of issuer and verifier differ a little
-            assertThat(http.send(withTicket(info, ticket(KEY, now.minus(Duration.ofMinutes(61)), Duration.ofHours(1)))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(new MemberClient(ticket(KEY, now.minus(Duration.ofMinutes(61)), Duration.ofHours(1)), TESTER)
+                    .get(info).statusCode()).isEqualTo(200);
 
             DownloadView added = downloader.downloads().addTorrent(torrent, List.of(), List.of(seed.address()));
             DownloadView done = Await.state(downloader.downloads(), added.id(), DownloadState.COMPLETED,
@@ -111,7 +122,7 @@ class PrivateNetworkTransferTest {
         try (TestAgent seed = TestAgent.start(dir.resolve("seed"), "p2pnet.agent.join-key=join-private-transfer")) {
             seed.catalog().publish(shared);
             URI info = URI.create(seed.baseUrl() + "/p2p/v1/files/" + shared.infoHash());
-            assertRefused(withTicket(info, ticket(KEY, Instant.now(), Duration.ofHours(1))));
+            assertProofRefused(info, ticket(KEY, Instant.now(), Duration.ofHours(1)));
             assertThat(refusals(seed, "no_key")).isEqualTo(1);
         }
     }
@@ -135,11 +146,21 @@ class PrivateNetworkTransferTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private void assertRefused(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    static void assertRefused(HttpRequest.Builder request, String detail) throws Exception {
+        HttpResponse<String> answer = MemberClient.send(request);
         assertThat(answer.statusCode()).as(request.build().uri() + " " + request.build().headers()).isEqualTo(401);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(answer.body()).contains("peer ticket").hasSizeLessThan(1024); // a problem, not the file
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(MemberProof.Challenge.parse(challenge)).isPresent());
+        assertThat(answer.body()).contains(detail).hasSizeLessThan(1024); // a problem, not the file
+    }
+
+    /** A well-made proof (the tester's key, a fresh challenge) that carries {@code token}. */
+    private static void assertProofRefused(URI uri, String token) throws Exception {
+        Map<String, String> proof = new MemberClient(token, TESTER).proof(uri, MemberClient.challenge(uri));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        proof.forEach(request::header);
+        assertRefused(request, "peer proof refused");
     }
 
     private static HttpRequest.Builder withTicket(URI uri, String token) {
@@ -150,10 +171,12 @@ class PrivateNetworkTransferTest {
     private static String forgedLongerLife(Instant now) {
         String genuine = ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofHours(1));
         String longer = ticket(KEY, now.minus(Duration.ofHours(2)), Duration.ofDays(30));
-        return longer.split("\\.")[0] + "." + genuine.split("\\.")[1];
+        return longer.split("\\.")[0] + "." + genuine.split("\\.")[1] + "." + genuine.split("\\.")[2];
     }
 
+    /** A ticket of {@code key}'s network for {@link #TESTER}. */
     static String ticket(NetworkKey key, Instant issued, Duration ttl) {
-        return PeerTicket.issue(key, "peer-1", "tester", issued, ttl).encode(key);
+        return PeerTicket.issue(key, TESTER.publicKey(), EnumSet.allOf(PeerAudience.class), "tester", issued, ttl)
+                .encode(key);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import net.p2pnet.model.crypto.Handshake;
 import net.p2pnet.model.crypto.KeyPurpose;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerRequestVerifier;
 import net.p2pnet.model.crypto.RequestVerifier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -42,5 +44,12 @@ public class CryptoConfiguration {
     RequestVerifier serviceVerifier(NetworkKey key, Clock clock, RendezvousProperties properties) {
         return new RequestVerifier(key, KeyPurpose.SERVICE_CREDENTIAL, clock, properties.sync().maxClockSkew(),
                 properties.sync().replayCacheSize());
+    }
+
+    /** Checks that peers sign their requests with their own key (the one their id and ticket are bound to). */
+    @Bean
+    PeerRequestVerifier peerRequestVerifier(Clock clock, RendezvousProperties properties) {
+        return new PeerRequestVerifier(PeerAudience.RENDEZVOUS, clock, properties.sync().maxClockSkew(),
+                properties.peerReplayCacheSize());
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxClientBody     largest body accepted on the client API
  * @param maxNeighbours     upper bound of {@code GET /peers?limit=N}
  * @param persistInterval   how often own registrations are written to the database
+ * @param peerReplayCacheSize most nonces of peer-signed requests remembered to refuse replays (their
+ *                          timestamps may be {@code sync.max-clock-skew} off)
  */
 @ConfigurationProperties("p2pnet.rendezvous")
 public record RendezvousProperties(
@@ -37,6 +39,7 @@ public record RendezvousProperties(
         @DefaultValue("64KB") DataSize maxClientBody,
         @DefaultValue("200") int maxNeighbours,
         @DefaultValue("5s") Duration persistInterval,
+        @DefaultValue("200000") int peerReplayCacheSize,
         @DefaultValue Sync sync) {
 
     /**
@@ -113,6 +116,9 @@ public record RendezvousProperties(
         }
         if (maxNeighbours < 1) {
             throw new IllegalArgumentException("p2pnet.rendezvous.max-neighbours must be at least 1");
+        }
+        if (peerReplayCacheSize < 1000) {
+            throw new IllegalArgumentException("p2pnet.rendezvous.peer-replay-cache-size must be at least 1000");
         }
     }
 

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import net.p2pnet.model.api.HeartbeatResponse;
 import net.p2pnet.model.api.ObservedAddress;
@@ -15,6 +13,7 @@ import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
 import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.PeerPublicKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.VerificationException;
 import net.p2pnet.rendezvous.config.NetworkProperties;
@@ -48,30 +47,24 @@ public class PeerService {
     }
 
     /**
-     * Registers a peer with the join key.
+     * Registers a peer with the join key. Its id is the one of the key that signed the registration,
+     * so an id can only be registered (from any address) by the holder of that key.
      *
-     * @param existingTicket the caller's previous ticket (Authorization header), if any: it lets a peer
-     *                       take its id back from another address before the old entry expires
+     * @param key the peer's public key, proven by the request signature
      */
-    public PeerRegistrationResponse register(PeerRegistration request, ObservedAddress observed,
-            Optional<PeerTicket> existingTicket) {
+    public PeerRegistrationResponse register(PeerRegistration request, PeerPublicKey key, ObservedAddress observed) {
         checkJoinKey(request.joinKey());
         String name = validName(request.name());
         int port = validPort(request.transferPort(), "transferPort");
-        String peerId = request.peerId() == null || request.peerId().isBlank() ? UUID.randomUUID().toString()
-                : validPeerId(request.peerId());
-        directory.find(peerId).ifPresent(current -> {
-            boolean sameAddress = current.address().equals(observed.address());
-            boolean provesId = existingTicket.map(t -> t.peerId().equals(peerId)).orElse(false);
-            if (!sameAddress && !provesId) {
-                throw RequestRefused.conflict("peer id '" + peerId + "' is registered from another address; send its "
-                        + "ticket as 'Authorization: Bearer <ticket>' to take it over, or register without a peer id");
-            }
-        });
+        String peerId = key.peerId();
+        if (request.peerId() != null && !request.peerId().isBlank() && !request.peerId().equals(peerId)) {
+            throw RequestRefused.badRequest("peer id '" + request.peerId() + "' is not the id of the signing key ("
+                    + peerId + "): a peer id is derived from the peer's key and cannot be chosen");
+        }
         Instant now = clock.instant();
         directory.entries().update(peerId, old -> new PeerRecord(peerId, name, observed.address(), port, self.id(),
                 now, Versions.next(clock, old), false));
-        TicketAuthenticator.IssuedTicket issued = tickets.issue(peerId, name, properties.ticketTtl());
+        TicketAuthenticator.IssuedTicket issued = tickets.issue(key, name, properties.ticketTtl());
         List<PeerInfo> neighbours = directory.neighbours(peerId, Math.min(FIRST_NEIGHBOURS, properties.maxNeighbours()))
                 .stream().map(PeerRecord::toInfo).toList();
         return new PeerRegistrationResponse(peerId, issued.token(), issued.ticket().expiresAt(), issued.passkey(),

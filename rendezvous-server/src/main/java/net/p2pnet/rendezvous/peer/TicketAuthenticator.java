@@ -1,29 +1,44 @@
 package net.p2pnet.rendezvous.peer;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import net.p2pnet.model.api.NetworkTicketKey;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.Passkey;
+import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.crypto.PeerPublicKey;
+import net.p2pnet.model.crypto.PeerRequestVerifier;
+import net.p2pnet.model.crypto.PeerSignature;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.TicketKeyProof;
 import net.p2pnet.rendezvous.config.NetworkProperties;
+import net.p2pnet.rendezvous.web.JsonBodyReader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and checks peer tickets (and their passkeys) with this network's key, and announces the
+ * Issues and checks peer tickets (and their passkeys) with this network's key, checks that peers
+ * prove possession of their own key (every peer request is signed with it), and announces the
  * public ticket key with which agents check each other's tickets.
  */
 @Component
 public class TicketAuthenticator {
 
+    /** A ticket admits its holder everywhere in the network; each request still names one audience. */
+    private static final Set<PeerAudience> AUDIENCES = EnumSet.allOf(PeerAudience.class);
+
     private final NetworkKey key;
     private final Clock clock;
     private final NetworkTicketKey ticketKey;
+    private final PeerRequestVerifier signatures;
 
-    public TicketAuthenticator(NetworkKey key, NetworkProperties network, Clock clock) {
+    public TicketAuthenticator(NetworkKey key, NetworkProperties network, PeerRequestVerifier signatures, Clock clock) {
         this.key = key;
         this.clock = clock;
+        this.signatures = signatures;
         // the same on every server of the network: key and proof depend only on name, secret and join key
         this.ticketKey = new NetworkTicketKey(key.networkName(), key.ticketPublicKey().encode(),
                 TicketKeyProof.prove(network.effectiveJoinKey(key), key.networkName(), key.ticketPublicKey()));
@@ -35,18 +50,35 @@ public class TicketAuthenticator {
     }
 
     /**
-     * The ticket from an {@code Authorization: Bearer} header value. Every token is checked anew: its
-     * MAC costs about a microsecond, so a cache of verified tokens would cost heap and save nothing.
+     * The key that signed a registration ({@code X-P2pnet-Peer-*} headers over method, path and
+     * body): the registering peer's identity, its peer id derived from it.
      *
-     * @throws net.p2pnet.model.crypto.VerificationException when missing, malformed, forged or expired
+     * @throws net.p2pnet.model.crypto.VerificationException when unsigned, forged, skewed or replayed
      */
-    public PeerTicket authenticate(String authorizationHeader) {
-        return PeerTicket.verify(PeerTicket.fromAuthorizationHeader(authorizationHeader), key, clock.instant());
+    public PeerPublicKey proveKey(HttpServletRequest request, byte[] body) {
+        return signatures.verify("", request.getMethod(), JsonBodyReader.pathAndQuery(request), body,
+                PeerSignature.fromHeaders(request::getHeader));
     }
 
-    /** A fresh ticket (valid for {@code ttl}) with its token and passkey. */
-    public IssuedTicket issue(String peerId, String name, Duration ttl) {
-        PeerTicket ticket = PeerTicket.issue(key, peerId, name, clock.instant(), ttl);
+    /**
+     * The ticket of a peer request ({@code Authorization: Bearer}), which must be signed with the key the
+     * ticket is bound to. Every token is checked anew: its MAC costs about a microsecond, so a cache of
+     * verified tokens would cost heap and save nothing; the request signature costs an Ed25519
+     * verification, the price of knowing the sender holds the key.
+     *
+     * @throws net.p2pnet.model.crypto.VerificationException when missing, malformed, forged, expired,
+     *                                                      not signed with the ticket's key, or replayed
+     */
+    public PeerTicket authenticate(HttpServletRequest request, byte[] body) {
+        PeerTicket ticket = PeerTicket.verify(PeerTicket.fromAuthorizationHeader(
+                request.getHeader(HttpHeaders.AUTHORIZATION)), key, clock.instant());
+        return signatures.verify(ticket, "", request.getMethod(), JsonBodyReader.pathAndQuery(request), body,
+                PeerSignature.fromHeaders(request::getHeader));
+    }
+
+    /** A fresh ticket (valid for {@code ttl}) for the holder of {@code peerKey}, with its token and passkey. */
+    public IssuedTicket issue(PeerPublicKey peerKey, String name, Duration ttl) {
+        PeerTicket ticket = PeerTicket.issue(key, peerKey, AUDIENCES, name, clock.instant(), ttl);
         return new IssuedTicket(ticket, ticket.encode(key), Passkey.of(ticket).encode(key));
     }
 
@@ -60,7 +92,7 @@ public class TicketAuthenticator {
         if (left.compareTo(ttl.dividedBy(2)) > 0 && name.equals(presented.peerName())) {
             return new IssuedTicket(presented, presentedToken, Passkey.of(presented).encode(key));
         }
-        return issue(presented.peerId(), name, ttl);
+        return issue(presented.publicKey(), name, ttl);
     }
 
     /** A ticket and its two encodings. */

@@ -1,6 +1,5 @@
 package net.p2pnet.rendezvous.federation;
 
-import static net.p2pnet.rendezvous.support.TestHttp.bearer;
 import static net.p2pnet.rendezvous.support.TestHttp.get;
 import static net.p2pnet.rendezvous.support.TestHttp.json;
 import static net.p2pnet.rendezvous.support.TestHttp.post;
@@ -32,6 +31,7 @@ import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.model.net.ServersFile;
 import net.p2pnet.rendezvous.support.RendezvousNode;
 import net.p2pnet.rendezvous.support.TestHttp;
+import net.p2pnet.rendezvous.support.TestPeer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +61,7 @@ class FederationScenarioTest {
     private RendezvousNode c;
     private RendezvousNode d;
     private String peerOnA;
-    private String ticketOnA;
+    private TestPeer aliceOnA;
 
     @BeforeAll
     void startThreeServersEachKnowingOnlyTheFirst() throws Exception {
@@ -103,19 +103,17 @@ class FederationScenarioTest {
     @Test
     @Order(2)
     void aPeerRegisteredOnAIsFoundThroughC() {
-        JsonNode registered = register(a, "alice", 6881);
-        peerOnA = registered.get("peerId").asString();
-        ticketOnA = registered.get("ticket").asString();
+        aliceOnA = TestPeer.registered(a, "alice", 6881);
+        peerOnA = aliceOnA.id();
         eventually().untilAsserted(() -> {
-            HttpResponse<String> found = get(c.url("/api/v1/peers/" + peerOnA), bearer(ticketOnA));
+            HttpResponse<String> found = aliceOnA.get(c.url("/api/v1/peers/" + peerOnA));
             assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
             assertThat(json(found).get("homeServer").asString()).isEqualTo(a.address());
             assertThat(json(found).get("port").asInt()).isEqualTo(6881);
         });
         // Neighbours come from the whole network, not only the server asked.
         String onC = register(c, "carol", 6882).get("peerId").asString();
-        eventually().untilAsserted(() -> assertThat(StreamSupport.stream(json(get(b.url("/api/v1/peers?limit=10"),
-                bearer(ticketOnA))).spliterator(), false).map(p -> p.get("peerId").asString()))
+        eventually().untilAsserted(() -> assertThat(StreamSupport.stream(json(aliceOnA.get(b.url("/api/v1/peers?limit=10"))).spliterator(), false).map(p -> p.get("peerId").asString()))
                 .contains(onC).doesNotContain(peerOnA));
         eventually().untilAsserted(() -> assertThat(get(b.url("/actuator/prometheus")).body())
                 .containsPattern("p2pnet_rendezvous_peers\\{[^}]*home=\"" + a.address().replace(".", "\\.") + "\"[^}]*} 1"));
@@ -124,7 +122,8 @@ class FederationScenarioTest {
     @Test
     @Order(4)
     void everyServerSignsTicketsWithTheSameKeyWhichItAnnouncesVouchedForByTheJoinKey() {
-        JsonNode onB = register(b, "bert", 6883);
+        TestPeer bert = TestPeer.registered(b, "bert", 6883);
+        JsonNode onB = bert.registration();
         JsonNode onC = register(c, "cleo", 6884);
         JsonNode keyFromB = onB.get("ticketKey");
         JsonNode keyFromC = onC.get("ticketKey");
@@ -140,8 +139,7 @@ class FederationScenarioTest {
                     Instant.now(), Duration.ZERO).peerId()).isEqualTo(registered.get("peerId").asString());
         }
         // a heartbeat renews the ticket under the same key and announces the key again
-        HttpResponse<String> beat = put(b.url("/api/v1/peers/" + onB.get("peerId").asString() + "/heartbeat"), "",
-                bearer(onB.get("ticket").asString()));
+        HttpResponse<String> beat = bert.put(b.url("/api/v1/peers/" + bert.id() + "/heartbeat"), "");
         assertThat(beat.statusCode()).as(beat.body()).isEqualTo(200);
         assertThat(json(beat).get("ticketKey").get("publicKey").asString()).isEqualTo(pinned.encode());
         PeerTicket.verify(json(beat).get("ticket").asString(), pinned, RendezvousNode.NETWORK, Instant.now(),
@@ -176,8 +174,9 @@ class FederationScenarioTest {
         eventually().untilAsserted(() -> assertThat(states(d)).containsEntry(a.address(), "REFUSED"));
         assertThat(states(d)).containsOnlyKeys(d.address(), a.address()); // it never got A's server list
         assertThat(json(get(d.url("/api/v1/rooms")))).isEmpty();
-        JsonNode own = register(d, "dora", 6890);
-        assertThat(json(get(d.url("/api/v1/peers?limit=10"), bearer(own.get("ticket").asString())))).isEmpty();
+        TestPeer dora = TestPeer.registered(d, "dora", 6890);
+        JsonNode own = dora.registration();
+        assertThat(json(dora.get(d.url("/api/v1/peers?limit=10")))).isEmpty();
         assertThat(states(a)).doesNotContainKey(d.address());
         assertThat(get(a.url("/actuator/prometheus")).body())
                 .containsPattern("p2pnet_federation_auth_failures_total\\{[^}]*} [1-9]");
@@ -185,9 +184,9 @@ class FederationScenarioTest {
                 .containsPattern("p2pnet_federation_auth_failures_total\\{[^}]*} [1-9]")
                 .containsPattern("p2pnet_federation_servers\\{[^}]*state=\"refused\"[^}]*} 1");
         // D's peer never reaches the real network, and A's tickets mean nothing to D.
-        assertThat(get(a.url("/api/v1/peers/" + own.get("peerId").asString()), bearer(ticketOnA)).statusCode())
+        assertThat(aliceOnA.get(a.url("/api/v1/peers/" + own.get("peerId").asString())).statusCode())
                 .isEqualTo(404);
-        assertThat(get(d.url("/api/v1/peers/" + peerOnA), bearer(ticketOnA)).statusCode()).isEqualTo(401);
+        assertThat(aliceOnA.get(d.url("/api/v1/peers/" + peerOnA)).statusCode()).isEqualTo(401);
         d.stop();
     }
 
@@ -207,13 +206,13 @@ class FederationScenarioTest {
     @Order(7)
     void aKilledServerIsMarkedUnreachableTheOthersKeepAnsweringAndItIsPickedUpWhenItReturns() {
         String onB = register(b, "bert", 6883).get("peerId").asString();
-        eventually().untilAsserted(() -> assertThat(get(a.url("/api/v1/peers/" + onB), bearer(ticketOnA)).statusCode())
+        eventually().untilAsserted(() -> assertThat(aliceOnA.get(a.url("/api/v1/peers/" + onB)).statusCode())
                 .isEqualTo(200));
         b.stop();
         for (RendezvousNode survivor : List.of(a, c)) {
             eventually().untilAsserted(() -> assertThat(states(survivor)).containsEntry(b.address(), "UNREACHABLE"));
             assertThat(users(survivor, "lobby")).isEqualTo(5);
-            assertThat(get(survivor.url("/api/v1/peers/" + onB), bearer(ticketOnA)).statusCode()).isEqualTo(200);
+            assertThat(aliceOnA.get(survivor.url("/api/v1/peers/" + onB)).statusCode()).isEqualTo(200);
         }
         JsonNode status = StreamSupport.stream(json(get(a.url("/api/v1/servers"))).spliterator(), false)
                 .filter(s -> s.get("address").asString().equals(b.address())).findFirst().orElseThrow();
@@ -226,8 +225,8 @@ class FederationScenarioTest {
             eventually().untilAsserted(() -> assertThat(states(node)).containsAllEntriesOf(upExcept(node, a, b, c)));
         }
         eventually().untilAsserted(() -> {
-            assertThat(get(b.url("/api/v1/peers/" + lateComer), bearer(ticketOnA)).statusCode()).isEqualTo(200);
-            assertThat(get(b.url("/api/v1/peers/" + peerOnA), bearer(ticketOnA)).statusCode()).isEqualTo(200);
+            assertThat(aliceOnA.get(b.url("/api/v1/peers/" + lateComer)).statusCode()).isEqualTo(200);
+            assertThat(aliceOnA.get(b.url("/api/v1/peers/" + peerOnA)).statusCode()).isEqualTo(200);
             assertThat(users(b, "lobby")).isEqualTo(5); // its own room, restored from its database
         });
     }
@@ -252,10 +251,7 @@ class FederationScenarioTest {
     }
 
     private static JsonNode register(RendezvousNode node, String name, int port) {
-        HttpResponse<String> response = post(node.url("/api/v1/peers"),
-                TestHttp.toJson(new PeerRegistration(name, port, null, node.joinKey())));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response);
+        return TestPeer.registered(node, name, port).registration();
     }
 
     private static void announce(RendezvousNode node, RoomAnnouncement announcement) {

@@ -1,11 +1,9 @@
 package net.p2pnet.rendezvous.peer;
 
 import static net.p2pnet.rendezvous.support.Problems.assertProblem;
-import static net.p2pnet.rendezvous.support.TestHttp.bearer;
 import static net.p2pnet.rendezvous.support.TestHttp.get;
 import static net.p2pnet.rendezvous.support.TestHttp.json;
 import static net.p2pnet.rendezvous.support.TestHttp.post;
-import static net.p2pnet.rendezvous.support.TestHttp.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -16,13 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.Passkey;
+import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.rendezvous.support.RendezvousNode;
 import net.p2pnet.rendezvous.support.SharedNode;
 import net.p2pnet.rendezvous.support.TestHttp;
+import net.p2pnet.rendezvous.support.TestPeer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -50,17 +51,19 @@ class PeerApiTest {
 
     @Test
     void aRegisteredPeerGetsAVerifiableTicketAndPasskeyAndCanBeLookedUp() {
-        JsonNode registered = register("alice", 6881, null);
+        TestPeer alice = TestPeer.registered(node, "alice", 6881);
+        JsonNode registered = alice.registration();
         String id = registered.get("peerId").asString();
-        String ticket = registered.get("ticket").asString();
-        PeerTicket verified = PeerTicket.verify(ticket, node.key(), Instant.now());
+        assertThat(id).isEqualTo(alice.key().peerId()).matches("[A-Z2-7]{52}");
+        PeerTicket verified = PeerTicket.verify(alice.ticket(), node.key(), Instant.now());
         assertThat(verified.peerId()).isEqualTo(id);
+        assertThat(verified.publicKey()).isEqualTo(alice.key().publicKey());
         assertThat(verified.peerName()).isEqualTo("alice");
         assertThat(Passkey.verify(registered.get("passkey").asString(), node.key(), Instant.now()).peerId()).isEqualTo(id);
         assertThat(registered.get("observed").get("address").asString()).isEqualTo("127.0.0.1");
         assertThat(registered.get("homeServer").asString()).isEqualTo(node.address());
 
-        JsonNode found = json(get(node.url("/api/v1/peers/" + id), bearer(ticket)));
+        JsonNode found = json(alice.get(node.url("/api/v1/peers/" + id)));
         assertThat(found.get("address").asString()).isEqualTo("127.0.0.1");
         assertThat(found.get("port").asInt()).isEqualTo(6881);
         assertThat(found.get("homeServer").asString()).isEqualTo(node.address());
@@ -68,55 +71,79 @@ class PeerApiTest {
 
     @Test
     void heartbeatsRenewTheTicketAndUpdateThePortAndLeavingRemovesThePeer() {
-        JsonNode registered = register("bob", 6882, "bob-peer-id");
-        String ticket = registered.get("ticket").asString();
-        HttpResponse<String> beat = put(node.url("/api/v1/peers/bob-peer-id/heartbeat"), "{\"transferPort\": 7000}",
-                bearer(ticket));
-        assertThat(beat.statusCode()).isEqualTo(200);
+        TestPeer bob = TestPeer.registered(node, "bob", 6882);
+        String id = bob.id();
+        HttpResponse<String> beat = bob.put(node.url("/api/v1/peers/" + id + "/heartbeat"), "{\"transferPort\": 7000}");
+        assertThat(beat.statusCode()).as(beat.body()).isEqualTo(200);
         assertThat(PeerTicket.verify(json(beat).get("ticket").asString(), node.key(), Instant.now()).peerId())
-                .isEqualTo("bob-peer-id");
-        assertThat(json(get(node.url("/api/v1/peers/bob-peer-id"), bearer(ticket))).get("port").asInt()).isEqualTo(7000);
+                .isEqualTo(id);
+        assertThat(json(bob.get(node.url("/api/v1/peers/" + id))).get("port").asInt()).isEqualTo(7000);
 
-        assertThat(TestHttp.delete(node.url("/api/v1/peers/bob-peer-id"), bearer(ticket)).statusCode()).isEqualTo(204);
-        assertProblem(get(node.url("/api/v1/peers/bob-peer-id"), bearer(ticket)), 404, "no live peer 'bob-peer-id'");
-        assertProblem(put(node.url("/api/v1/peers/bob-peer-id/heartbeat"), "", bearer(ticket)), 404, "register again");
+        assertThat(bob.delete(node.url("/api/v1/peers/" + id)).statusCode()).isEqualTo(204);
+        assertProblem(bob.get(node.url("/api/v1/peers/" + id)), 404, "no live peer '" + id + "'");
+        assertProblem(bob.put(node.url("/api/v1/peers/" + id + "/heartbeat"), ""), 404, "register again");
+    }
+
+    @Test
+    void aRestartedPeerKeepsItsIdWithItsKeyFromAnyAddress() {
+        TestPeer ivan = TestPeer.registered(node, "ivan", 6888);
+        TestPeer restarted = new TestPeer(ivan.key());
+        HttpResponse<String> again = restarted.register(node, new PeerRegistration("ivan", 6889, ivan.id(), node.joinKey()));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(restarted.registration().get("peerId").asString()).isEqualTo(ivan.id());
+        // from another address (through the trusted proxy) too: the key, not the address, is the identity
+        String body = TestHttp.toJson(new PeerRegistration("ivan", 6890, null, node.joinKey()));
+        HttpRequest.Builder moved = HttpRequest.newBuilder(URI.create(node.url("/api/v1/peers")))
+                .header("X-Forwarded-For", "198.51.100.7").header("Content-Type", "application/json")
+                .headers(restarted.signature("POST", node.url("/api/v1/peers"), body, false))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer = sendRaw(viaProxy(), moved);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(json(restarted.get(node.url("/api/v1/peers/" + ivan.id()))).get("address").asString())
+                .isEqualTo("198.51.100.7");
     }
 
     @Test
     void neighboursAreOtherLivePeers() {
-        String ticket = register("carol", 6883, null).get("ticket").asString();
-        String carol = PeerTicket.verify(ticket, node.key(), Instant.now()).peerId();
-        register("dave", 6884, null);
-        JsonNode neighbours = json(get(node.url("/api/v1/peers?limit=50"), bearer(ticket)));
+        TestPeer carol = TestPeer.registered(node, "carol", 6883);
+        TestPeer.registered(node, "dave", 6884);
+        JsonNode neighbours = json(carol.get(node.url("/api/v1/peers?limit=50")));
         assertThat(neighbours.size()).isGreaterThanOrEqualTo(1);
-        neighbours.forEach(n -> assertThat(n.get("peerId").asString()).isNotEqualTo(carol));
-        assertProblem(get(node.url("/api/v1/peers?limit=0"), bearer(ticket)), 400, "limit must be in 1-200");
-        assertProblem(get(node.url("/api/v1/peers?limit=x"), bearer(ticket)), 400, null);
+        neighbours.forEach(n -> assertThat(n.get("peerId").asString()).isNotEqualTo(carol.id()));
+        assertProblem(carol.get(node.url("/api/v1/peers?limit=0")), 400, "limit must be in 1-200");
+        assertProblem(carol.get(node.url("/api/v1/peers?limit=x")), 400, null);
     }
 
     @Test
     void aWrongOrMissingJoinKeyIsRefusedAndNothingIsStored() {
-        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("eve", 1, "eve-1", "wrong"))),
-                403, "joinKey is wrong");
-        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("eve", 1, "eve-1", null))),
-                403, "joinKey is missing");
-        String ticket = register("frank", 6885, null).get("ticket").asString();
-        assertProblem(get(node.url("/api/v1/peers/eve-1"), bearer(ticket)), 404, null);
+        TestPeer eve = new TestPeer();
+        assertProblem(eve.register(node, new PeerRegistration("eve", 1, null, "wrong")), 403, "joinKey is wrong");
+        assertProblem(eve.register(node, new PeerRegistration("eve", 1, null, null)), 403, "joinKey is missing");
+        TestPeer frank = TestPeer.registered(node, "frank", 6885);
+        assertProblem(frank.get(node.url("/api/v1/peers/" + eve.id())), 404, null);
+    }
+
+    @Test
+    void anUnsignedRegistrationIsRefused() {
+        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("x", 1, null,
+                node.joinKey()))), 401, "X-P2pnet-Peer-Key");
     }
 
     @Test
     void badInputGetsAProblemWithAClearDetail() {
         String join = node.joinKey();
-        assertProblem(post(node.url("/api/v1/peers"), "{not json"), 400, "malformed JSON");
-        assertProblem(post(node.url("/api/v1/peers"), ""), 400, "request body is empty");
-        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("x", 0, null, join))),
-                400, "transferPort must be in 1-65535, got 0");
-        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("x", 70000, null, join))),
-                400, "transferPort must be in 1-65535, got 70000");
-        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("x", 1, "bad id!", join))),
-                400, "peer id must be");
-        assertProblem(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("", 1, null, join))),
-                400, "name must be");
+        TestPeer x = new TestPeer();
+        assertProblem(post(node.url("/api/v1/peers"), "{not json", x.signature("POST", node.url("/api/v1/peers"),
+                "{not json", false)), 400, "malformed JSON");
+        assertProblem(post(node.url("/api/v1/peers"), "", x.signature("POST", node.url("/api/v1/peers"), "", false)),
+                400, "request body is empty");
+        assertProblem(x.register(node, new PeerRegistration("x", 0, null, join)), 400,
+                "transferPort must be in 1-65535, got 0");
+        assertProblem(x.register(node, new PeerRegistration("x", 70000, null, join)), 400,
+                "transferPort must be in 1-65535, got 70000");
+        assertProblem(x.register(node, new PeerRegistration("x", 1, "bad id!", join)), 400,
+                "derived from the peer's key");
+        assertProblem(x.register(node, new PeerRegistration("", 1, null, join)), 400, "name must be");
         String huge = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
         assertProblem(post(node.url("/api/v1/peers"), huge), 413, "exceeds the limit of 65536 bytes");
         assertProblem(get(node.url("/api/v1/no-such-thing")), 404, null);
@@ -124,40 +151,31 @@ class PeerApiTest {
 
     @Test
     void badTicketsAreRefusedWith401() {
-        String ticket = register("gina", 6886, "gina-1").get("ticket").asString();
-        assertProblem(get(node.url("/api/v1/peers/gina-1")), 401, "Authorization: Bearer");
-        assertProblem(get(node.url("/api/v1/peers/gina-1"), bearer("garbage")), 401, "Base64url parts joined by '.'");
+        TestPeer gina = TestPeer.registered(node, "gina", 6886);
+        String url = node.url("/api/v1/peers/" + gina.id());
+        assertProblem(get(url, gina.signature("GET", url, "", false)), 401, "Authorization: Bearer");
+        assertProblem(get(url, signedWith(gina, "GET", url, "garbage")), 401, "Base64url parts joined by '.'");
+        String ticket = gina.ticket();
         String tampered = ticket.substring(0, 5) + (ticket.charAt(5) == 'A' ? 'B' : 'A') + ticket.substring(6);
-        assertProblem(get(node.url("/api/v1/peers/gina-1"), bearer(tampered)), 401, null);
+        assertProblem(get(url, signedWith(gina, "GET", url, tampered)), 401, null);
         NetworkKey otherKey = NetworkKey.derive(RendezvousNode.NETWORK, "another-secret-0123456789");
-        String otherNetwork = PeerTicket.issue(otherKey, "gina-1", "gina", Instant.now(), Duration.ofHours(1))
-                .encode(otherKey);
-        assertProblem(get(node.url("/api/v1/peers/gina-1"), bearer(otherNetwork)), 401, "another network secret");
-        // A ticket of one peer does not let anyone else beat or leave for another.
-        String other = register("hank", 6887, null).get("ticket").asString();
-        assertProblem(put(node.url("/api/v1/peers/gina-1/heartbeat"), "", bearer(other)), 401, "not to 'gina-1'");
-        assertProblem(TestHttp.delete(node.url("/api/v1/peers/gina-1"), bearer(other)), 401, "not to 'gina-1'");
-        assertThat(get(node.url("/api/v1/peers/gina-1"), bearer(ticket)).statusCode()).isEqualTo(200);
+        String otherNetwork = PeerTicket.issue(otherKey, gina.key().publicKey(), EnumSet.allOf(PeerAudience.class),
+                "gina", Instant.now(), Duration.ofHours(1)).encode(otherKey);
+        assertProblem(get(url, signedWith(gina, "GET", url, otherNetwork)), 401, "another network secret");
+        // A peer's own valid ticket does not let it beat or leave for another.
+        TestPeer hank = TestPeer.registered(node, "hank", 6887);
+        assertProblem(hank.put(url + "/heartbeat", ""), 401, "not to '" + gina.id() + "'");
+        assertProblem(hank.delete(url), 401, "not to '" + gina.id() + "'");
+        assertThat(gina.get(url).statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void aPeerIdCannotBeTakenFromAnotherAddressWithoutItsTicket() {
-        String ticket = register("ivan", 6888, "ivan-1").get("ticket").asString();
-        // Same address: a restart of the same agent keeps its id, even with a stale ticket in hand.
-        assertThat(post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration("ivan", 6888, "ivan-1",
-                node.joinKey())), bearer("stale-or-garbage.ticket")).statusCode()).isEqualTo(201);
-        // From another address (through the trusted proxy) only with the ticket.
-        HttpRequest.Builder hijack = HttpRequest.newBuilder(URI.create(node.url("/api/v1/peers")))
-                .header("X-Forwarded-For", "198.51.100.7").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.toJson(new PeerRegistration("mallory", 1, "ivan-1",
-                        node.joinKey()))));
-        HttpResponse<String> refused = sendRaw(viaProxy(), hijack);
-        assertProblem(refused, 409, "registered from another address");
-        assertThat(json(get(node.url("/api/v1/peers/ivan-1"), bearer(ticket))).get("name").asString()).isEqualTo("ivan");
-        HttpResponse<String> moved = sendRaw(viaProxy(), hijack.header("Authorization", "Bearer " + ticket));
-        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
-        assertThat(json(get(node.url("/api/v1/peers/ivan-1"), bearer(ticket))).get("address").asString())
-                .isEqualTo("198.51.100.7");
+    /** Headers of a request signed by {@code peer} carrying {@code ticket} instead of its own. */
+    private static String[] signedWith(TestPeer peer, String method, String url, String ticket) {
+        String[] signature = peer.signature(method, url, "", false);
+        String[] all = java.util.Arrays.copyOf(signature, signature.length + 2);
+        all[signature.length] = "Authorization";
+        all[signature.length + 1] = "Bearer " + ticket;
+        return all;
     }
 
     private static HttpClient viaProxy() {
@@ -178,12 +196,5 @@ class PeerApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private JsonNode register(String name, int port, String peerId) {
-        HttpResponse<String> response = post(node.url("/api/v1/peers"),
-                TestHttp.toJson(new PeerRegistration(name, port, peerId, node.joinKey())));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response);
     }
 }

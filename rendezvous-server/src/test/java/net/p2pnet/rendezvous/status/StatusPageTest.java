@@ -14,6 +14,7 @@ import net.p2pnet.model.crypto.KeyPurpose;
 import net.p2pnet.rendezvous.support.RendezvousNode;
 import net.p2pnet.rendezvous.support.SharedNode;
 import net.p2pnet.rendezvous.support.TestHttp;
+import net.p2pnet.rendezvous.support.TestPeer;
 import org.junit.jupiter.api.Test;
 
 class StatusPageTest {
@@ -23,9 +24,7 @@ class StatusPageTest {
 
     @Test
     void statusPageListsThisServerItsLivePeersAndRoomsWithUserCounts() {
-        HttpResponse<String> registered = post(node.url("/api/v1/peers"),
-                TestHttp.toJson(new PeerRegistration("status-page-peer", 6881, null, node.joinKey())));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        TestPeer.registered(node, "status-page-peer", 6881);
         announce(new RoomAnnouncement("http://chat-status.test:8800",
                 List.of(new AnnouncedRoom("status-lobby", "all welcome", 4))));
 

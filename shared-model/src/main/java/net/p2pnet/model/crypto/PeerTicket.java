@@ -4,42 +4,52 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A signed, expiring statement by a rendezvous server that a peer joined the network. Anyone with
- * the network's {@link TicketPublicKey} verifies it offline (no call back to the issuer): services
- * holding the secret derive that key, agents pin the one their rendezvous server announced. Agents
- * send it as {@code Authorization: Bearer <token>}.
+ * A signed, expiring statement by a rendezvous server that the holder of a {@link PeerPublicKey}
+ * joined the network, for a set of {@link PeerAudience}s. Anyone with the network's
+ * {@link TicketPublicKey} verifies it offline (no call back to the issuer): services holding the
+ * secret derive that key, agents pin the one their rendezvous server announced. Agents send it as
+ * {@code Authorization: Bearer <token>} together with a request signed by that key
+ * ({@link PeerRequestVerifier}): the ticket is no bearer token, whoever has only seen it proves nothing.
  *
- * <p>Token (version 2): {@code base64url(payload) "." base64url(Ed25519 signature) "." base64url(MAC)},
- * payload = version byte, issued and expiry (epoch seconds), peer id, peer name and network name;
- * the signature is made with the network's {@link TicketSigningKey} over the raw payload bytes, the
- * MAC is HMAC-SHA-256 with the {@link KeyPurpose#PEER_TICKET_MAC} sub-key over payload and signature,
- * cut to 16 bytes.
+ * <p>Token (version 3): {@code base64url(payload) "." base64url(Ed25519 signature) "." base64url(MAC)},
+ * payload = version byte, issued and expiry (epoch seconds), the peer's 32-byte public key, an
+ * audience bit set, peer name and network name (the peer id is derived from the key); the signature
+ * is made with the network's {@link TicketSigningKey} over the raw payload bytes, the MAC is
+ * HMAC-SHA-256 with the {@link KeyPurpose#PEER_TICKET_MAC} sub-key over payload and signature, cut to
+ * 16 bytes.
  *
  * <p>Why two proofs: servers check thousands of tickets a second (every heartbeat, every chat
  * request), and a MAC costs about a microsecond where an Ed25519 verification costs about ninety, so
  * {@link #verify(String, NetworkKey, Instant)} checks the MAC alone. Agents hold only the public key:
  * they check the signature and ignore the MAC. The MAC also covers the signature, so that a server
- * accepts no token whose signature agents would refuse. A token with no MAC (two parts, issued
- * before servers added it) is still accepted, on its signature, by both. Version 1 (an HMAC only
- * secret holders could check, so agents could not check each other) is no longer accepted.
+ * accepts no token whose signature agents would refuse. Earlier versions (bearer tickets not bound
+ * to a key) are refused with a hint to register again.
  */
-public record PeerTicket(String peerId, String peerName, String network, Instant issuedAt, Instant expiresAt) {
+public record PeerTicket(String peerId, PeerPublicKey publicKey, Set<PeerAudience> audiences, String peerName,
+                         String network, Instant issuedAt, Instant expiresAt) {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     /** 128 bits of MAC is plenty against forgery and keeps tokens short, as for {@link Passkey}. */
     private static final int MAC_BYTES = 16;
     /**
-     * The longest token a server issues is 1,250 characters (names of 128 three-byte UTF-8
+     * The longest token a server issues is 1,206 characters (names of 128 three-byte UTF-8
      * characters); anything longer is refused before it is decoded.
      */
     private static final int MAX_TOKEN_LENGTH = 1280;
     private static final String BEARER = "Bearer ";
 
     public PeerTicket {
-        TokenFields.requirePeerId(peerId);
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (!publicKey.peerId().equals(peerId)) {
+            throw new IllegalArgumentException("peer id '" + peerId + "' is not the id of key " + publicKey.encode());
+        }
+        audiences = audiences.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(audiences));
         TokenFields.requireText(peerName, "peer name");
         TokenFields.requireText(network, "network name");
         Objects.requireNonNull(issuedAt, "issuedAt");
@@ -51,9 +61,10 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         }
     }
 
-    /** A ticket for {@code key}'s network valid from {@code now} for {@code ttl}. */
-    public static PeerTicket issue(NetworkKey key, String peerId, String peerName, Instant now, Duration ttl) {
-        return new PeerTicket(peerId, peerName, key.networkName(), now, now.plus(ttl));
+    /** A ticket for {@code key}'s network, for the holder of {@code peerKey}, valid from {@code now} for {@code ttl}. */
+    public static PeerTicket issue(NetworkKey key, PeerPublicKey peerKey, Set<PeerAudience> audiences, String peerName,
+            Instant now, Duration ttl) {
+        return new PeerTicket(peerKey.peerId(), peerKey, audiences, peerName, key.networkName(), now, now.plus(ttl));
     }
 
     /** The compact URL-safe token, signed with {@code key}'s ticket signing key and MACed with its secret. */
@@ -62,9 +73,13 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
             throw new IllegalArgumentException("ticket of network '" + network + "' cannot be signed with the key of '"
                     + key.networkName() + "'");
         }
+        int audienceBits = 0;
+        for (PeerAudience audience : audiences) {
+            audienceBits |= 1 << audience.ordinal();
+        }
         byte[] payload = new TokenFields.Writer().writeByte(VERSION).writeLong(issuedAt.getEpochSecond())
-                .writeLong(expiresAt.getEpochSecond()).writeText(peerId).writeText(peerName).writeText(network)
-                .toBytes();
+                .writeLong(expiresAt.getEpochSecond()).writeRaw(publicKey.bytes()).writeByte(audienceBits)
+                .writeText(peerName).writeText(network).toBytes();
         byte[] signature = key.ticketSigningKey().sign(payload);
         return Base64Url.encode(payload) + "." + Base64Url.encode(signature) + "."
                 + Base64Url.encode(mac(key, payload, signature));
@@ -73,17 +88,14 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
     /**
      * Decodes and checks a token with the key derived from the network secret (rendezvous, tracker,
      * chatroom), without clock skew allowance: they issue the tickets or share the issuer's clock.
-     * Checks the MAC, not the signature; a token without MAC (issued before tickets had one) is
-     * checked on its signature.
+     * Checks the MAC, not the signature.
      *
      * @throws VerificationException MALFORMED, WRONG_NETWORK, TAMPERED (other secret or altered) or EXPIRED
      */
     public static PeerTicket verify(String token, NetworkKey key, Instant now) {
         Parts parts = Parts.split(token);
         PeerTicket ticket = parse(parts.payload(), key.networkName());
-        if (parts.mac() == null) {
-            requireSignature(parts, key.ticketPublicKey());
-        } else if (!NetworkKey.macEquals(mac(key, parts.payload(), parts.signature()), parts.mac())) {
+        if (!NetworkKey.macEquals(mac(key, parts.payload(), parts.signature()), parts.mac())) {
             throw new VerificationException(VerificationException.Reason.TAMPERED,
                     "peer ticket MAC does not match: altered, or issued with another network secret");
         }
@@ -162,19 +174,28 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
         }
         long issued = in.readLong();
         long expires = in.readLong();
-        String peerId = in.readText();
+        byte[] key = in.readBytes(Ed25519.KEY_BYTES);
+        int audienceBits = in.readByte();
         String name = in.readText();
         String network = in.readText();
         in.requireEnd();
+        Set<PeerAudience> audiences = EnumSet.noneOf(PeerAudience.class);
+        for (PeerAudience audience : PeerAudience.values()) {
+            if ((audienceBits & 1 << audience.ordinal()) != 0) {
+                audiences.add(audience);
+            }
+        }
         try {
-            return new PeerTicket(peerId, name, network, Instant.ofEpochSecond(issued), Instant.ofEpochSecond(expires));
+            PeerPublicKey publicKey = PeerPublicKey.of(key);
+            return new PeerTicket(publicKey.peerId(), publicKey, audiences, name, network,
+                    Instant.ofEpochSecond(issued), Instant.ofEpochSecond(expires));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new VerificationException(VerificationException.Reason.MALFORMED,
                     "peer ticket fields are invalid: " + e.getMessage());
         }
     }
 
-    /** The decoded parts of a token; {@code mac} is null in a token issued before tickets had one. */
+    /** The decoded parts of a token. */
     private record Parts(byte[] payload, byte[] signature, byte[] mac) {
 
         static Parts split(String token) {
@@ -183,16 +204,12 @@ public record PeerTicket(String peerId, String peerName, String network, Instant
                         "peer ticket is missing or longer than " + MAX_TOKEN_LENGTH + " characters");
             }
             String[] parts = token.strip().split("\\.", -1);
-            if (parts.length != 2 && parts.length != 3) {
+            if (parts.length != 3) {
                 throw new VerificationException(VerificationException.Reason.MALFORMED,
-                        "peer ticket must be Base64url parts joined by '.': payload.signature.MAC "
-                                + "(or payload.signature from servers before tickets had a MAC)");
+                        "peer ticket must be Base64url parts joined by '.': payload.signature.MAC");
             }
             byte[] payload = Base64Url.decode(parts[0], "peer ticket payload");
             byte[] signature = Base64Url.decode(parts[1], "peer ticket signature");
-            if (parts.length == 2) {
-                return new Parts(payload, signature, null);
-            }
             byte[] mac = Base64Url.decode(parts[2], "peer ticket MAC");
             if (mac.length != MAC_BYTES) {
                 throw new VerificationException(VerificationException.Reason.MALFORMED,

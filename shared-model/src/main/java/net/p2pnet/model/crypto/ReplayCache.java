@@ -1,5 +1,6 @@
 package net.p2pnet.model.crypto;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,16 +15,42 @@ final class ReplayCache {
 
     private final int capacity;
     private final long windowSeconds;
+    private final long maxSkewSeconds;
     /** nonce → timestamp, in arrival order (close to timestamp order). */
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
     private long lowWaterMark = Long.MIN_VALUE;
 
-    ReplayCache(int capacity, long windowSeconds) {
+    /**
+     * @param capacity how many nonces to remember at most
+     * @param maxSkew  how far a request's timestamp may be from our clock, either way; a nonce is
+     *                 remembered as long as its timestamp is acceptable (skew on both sides)
+     */
+    ReplayCache(int capacity, Duration maxSkew) {
         if (capacity < 1) {
             throw new IllegalArgumentException("replay cache capacity must be at least 1");
         }
+        if (maxSkew.isNegative() || maxSkew.isZero()) {
+            throw new IllegalArgumentException("maximum clock skew must be positive");
+        }
         this.capacity = capacity;
-        this.windowSeconds = windowSeconds;
+        this.maxSkewSeconds = maxSkew.toSeconds();
+        this.windowSeconds = 2 * maxSkewSeconds + 1;
+    }
+
+    /**
+     * The check of a signed request's timestamp and nonce: refused when more than the maximum skew
+     * from {@code now} either way (CLOCK_SKEW) or seen before (REPLAYED); else the nonce is remembered.
+     */
+    void requireFresh(String nonce, long timestamp, long now) {
+        if (Math.abs(now - timestamp) > maxSkewSeconds) {
+            throw new VerificationException(VerificationException.Reason.CLOCK_SKEW, "request timestamp " + timestamp
+                    + " is " + (now - timestamp) + " s from our clock (" + now + "); at most " + maxSkewSeconds
+                    + " s allowed: check the clocks");
+        }
+        if (!firstSeen(nonce, timestamp, now)) {
+            throw new VerificationException(VerificationException.Reason.REPLAYED,
+                    "request nonce was already used: replayed request refused");
+        }
     }
 
     /** Records the nonce; false when it was seen before or is too old to be checked. */

@@ -57,7 +57,7 @@ public final class RequestSigner {
         return key.hmac(purpose, canonical.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sha256Hex(byte[] body) {
+    static String sha256Hex(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {

@@ -13,7 +13,6 @@ public final class RequestVerifier {
     private final NetworkKey key;
     private final KeyPurpose purpose;
     private final Clock clock;
-    private final long maxSkewSeconds;
     private final ReplayCache replays;
 
     /**
@@ -24,12 +23,7 @@ public final class RequestVerifier {
         this.key = Objects.requireNonNull(key, "key");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (maxSkew.isNegative() || maxSkew.isZero()) {
-            throw new IllegalArgumentException("maximum clock skew must be positive");
-        }
-        this.maxSkewSeconds = maxSkew.toSeconds();
-        // A nonce must be remembered as long as its timestamp is acceptable: skew on both sides.
-        this.replays = new ReplayCache(replayCacheLimit, 2 * maxSkewSeconds + 1);
+        this.replays = new ReplayCache(replayCacheLimit, maxSkew);
     }
 
     /**
@@ -48,16 +42,7 @@ public final class RequestVerifier {
                     + SignedRequest.abbreviate(request.signer()) + "' does not match: the request was altered "
                     + "or signed with another network secret");
         }
-        long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - request.timestamp()) > maxSkewSeconds) {
-            throw new VerificationException(VerificationException.Reason.CLOCK_SKEW, "request timestamp "
-                    + request.timestamp() + " is " + (now - request.timestamp()) + " s from our clock (" + now
-                    + "); at most " + maxSkewSeconds + " s allowed: check the clocks");
-        }
-        if (!replays.firstSeen(request.nonce(), request.timestamp(), now)) {
-            throw new VerificationException(VerificationException.Reason.REPLAYED,
-                    "request nonce was already used: replayed request refused");
-        }
+        replays.requireFresh(request.nonce(), request.timestamp(), clock.instant().getEpochSecond());
     }
 
     /** How many nonces are remembered now (for tests and metrics). */

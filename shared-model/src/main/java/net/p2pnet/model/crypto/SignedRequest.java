@@ -49,7 +49,7 @@ public record SignedRequest(String signer, long timestamp, String nonce, String 
         }
     }
 
-    private static String require(Function<String, String> header, String name) {
+    static String require(Function<String, String> header, String name) {
         String value = header.apply(name);
         if (value == null || value.isBlank()) {
             throw new VerificationException(VerificationException.Reason.MALFORMED,

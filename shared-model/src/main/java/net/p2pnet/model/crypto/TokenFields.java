@@ -93,6 +93,14 @@ final class TokenFields {
             return read(in::readUTF);
         }
 
+        byte[] readBytes(int count) {
+            byte[] bytes = read(() -> in.readNBytes(count));
+            if (bytes.length != count) {
+                throw new VerificationException(VerificationException.Reason.MALFORMED, what + " is truncated or garbled");
+            }
+            return bytes;
+        }
+
         byte[] readRest() {
             return read(in::readAllBytes);
         }

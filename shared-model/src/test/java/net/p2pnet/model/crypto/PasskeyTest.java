@@ -15,7 +15,7 @@ class PasskeyTest {
     private static final NetworkKey KEY = NetworkKey.derive("office", "a private network secret 0001");
     private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
 
-    private final PeerTicket ticket = PeerTicket.issue(KEY, "3f2a9c1e-peer", "laptop", NOW, Duration.ofHours(2));
+    private final PeerTicket ticket = PeerTicket.issue(KEY, PeerTicketTest.PEER, PeerTicketTest.ALL, "laptop", NOW, Duration.ofHours(2));
     private final String passkey = Passkey.of(ticket).encode(KEY);
 
     @Test
@@ -23,7 +23,7 @@ class PasskeyTest {
         assertThat(passkey).matches("[A-Za-z0-9_-]+");
         assertThat(URI.create("http://127.0.0.1:6969/a/" + passkey + "/announce").getPath()).contains(passkey);
         Passkey verified = Passkey.verify(passkey, NetworkKey.derive("office", "a private network secret 0001"), NOW);
-        assertThat(verified.peerId()).isEqualTo("3f2a9c1e-peer");
+        assertThat(verified.peerId()).isEqualTo(PeerTicketTest.PEER.peerId());
         assertThat(verified.expiresAt()).isEqualTo(ticket.expiresAt());
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import net.p2pnet.model.crypto.VerificationException.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +16,10 @@ class PeerTicketTest {
     private static final String SECRET = "a private network secret 0001";
     private static final NetworkKey KEY = NetworkKey.derive("office", SECRET);
     private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+    static final PeerPublicKey PEER = PeerKey.fromSeed(new byte[32]).publicKey();
+    static final Set<PeerAudience> ALL = EnumSet.allOf(PeerAudience.class);
 
-    private final PeerTicket ticket = PeerTicket.issue(KEY, "peer-42", "Zoë's laptop", NOW, Duration.ofHours(1));
+    private final PeerTicket ticket = PeerTicket.issue(KEY, PEER, ALL, "Zoë's laptop", NOW, Duration.ofHours(1));
     private final String token = ticket.encode(KEY);
 
     @Test
@@ -24,7 +28,7 @@ class PeerTicketTest {
         PeerTicket verified = PeerTicket.verify(token, trackersKey, NOW.plusSeconds(3599));
         assertThat(verified).isEqualTo(ticket);
         assertThat(verified.peerName()).isEqualTo("Zoë's laptop");
-        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{86}\\.[A-Za-z0-9_-]{22}").hasSizeLessThan(200);
+        assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{86}\\.[A-Za-z0-9_-]{22}").hasSizeLessThan(220);
     }
 
     @Test
@@ -58,16 +62,23 @@ class PeerTicketTest {
     }
 
     @Test
-    void aTwoPartTokenIssuedBeforeTicketsHadAMacIsAcceptedByBothOnItsSignature() {
+    void aTicketCarriesThePeersKeyAndAudiencesAndItsIdIsDerivedFromTheKey() {
+        PeerTicket verified = PeerTicket.verify(token, KEY, NOW);
+        assertThat(verified.publicKey()).isEqualTo(PEER);
+        assertThat(verified.peerId()).isEqualTo(PEER.peerId()).matches("[A-Z2-7]{52}");
+        assertThat(verified.audiences()).isEqualTo(ALL);
+        PeerTicket chatOnly = PeerTicket.issue(KEY, PEER, Set.of(PeerAudience.CHATROOM), "x", NOW, Duration.ofHours(1));
+        assertThat(PeerTicket.verify(chatOnly.encode(KEY), KEY, NOW).audiences()).containsExactly(PeerAudience.CHATROOM);
+        assertThatThrownBy(() -> new PeerTicket("AAAA", PEER, ALL, "x", "office", NOW, NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not the id of key");
+    }
+
+    @Test
+    void aTwoPartTokenWithoutMacIsMalformed() {
         String legacy = token.substring(0, token.lastIndexOf('.'));
-        assertThat(PeerTicket.verify(legacy, KEY, NOW)).isEqualTo(ticket);
-        assertThat(PeerTicket.verify(legacy, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO)).isEqualTo(ticket);
-        // without a MAC the secret holder really checks the signature
-        String[] parts = legacy.split("\\.");
-        byte[] signature = Base64Url.decode(parts[1], "s");
-        signature[0] ^= 0x01;
-        String badSignature = parts[0] + "." + Base64Url.encode(signature);
-        assertReason(() -> PeerTicket.verify(badSignature, KEY, NOW), Reason.TAMPERED);
+        assertReason(() -> PeerTicket.verify(legacy, KEY, NOW), Reason.MALFORMED);
+        assertReason(() -> PeerTicket.verify(legacy, KEY.ticketPublicKey(), "office", NOW, Duration.ZERO),
+                Reason.MALFORMED);
     }
 
     @Test
@@ -122,7 +133,7 @@ class PeerTicketTest {
     @Test
     void aTicketOfAnotherNetworkIsRefusedAsWrongNetwork() {
         NetworkKey home = NetworkKey.derive("home", SECRET);
-        String homeToken = PeerTicket.issue(home, "peer-1", "x", NOW, Duration.ofHours(1)).encode(home);
+        String homeToken = PeerTicket.issue(home, PEER, ALL, "x", NOW, Duration.ofHours(1)).encode(home);
         assertReason(() -> PeerTicket.verify(homeToken, KEY, NOW), Reason.WRONG_NETWORK);
     }
 
@@ -143,9 +154,9 @@ class PeerTicketTest {
     void theLongestTicketFitsTheTokenLimit() {
         String longest = "€".repeat(128); // three bytes each in UTF-8
         NetworkKey key = NetworkKey.derive(longest, SECRET);
-        PeerTicket big = PeerTicket.issue(key, "p".repeat(64), longest, NOW, Duration.ofHours(1));
+        PeerTicket big = PeerTicket.issue(key, PEER, ALL, longest, NOW, Duration.ofHours(1));
         String bigToken = big.encode(key);
-        assertThat(bigToken).hasSize(1250);
+        assertThat(bigToken).hasSize(1206);
         assertThat(PeerTicket.verify(bigToken, key, NOW)).isEqualTo(big);
         assertThat(PeerTicket.verify(bigToken, key.ticketPublicKey(), longest, NOW, Duration.ZERO)).isEqualTo(big);
     }
@@ -163,14 +174,14 @@ class PeerTicketTest {
     void withThePublicKeyAForeignKeyAnotherNetworkAndATamperedPayloadAreRefused() {
         TicketPublicKey pinned = KEY.ticketPublicKey();
         NetworkKey otherSecret = NetworkKey.derive("office", "another network secret 0002");
-        String forged = PeerTicket.issue(otherSecret, "peer-42", "mallory", NOW, Duration.ofHours(1)).encode(otherSecret);
+        String forged = PeerTicket.issue(otherSecret, PEER, ALL, "mallory", NOW, Duration.ofHours(1)).encode(otherSecret);
         assertReason(() -> PeerTicket.verify(forged, pinned, "office", NOW, Duration.ZERO), Reason.TAMPERED);
         assertReason(() -> PeerTicket.verify(token, otherSecret.ticketPublicKey(), "office", NOW, Duration.ZERO),
                 Reason.TAMPERED);
         assertReason(() -> PeerTicket.verify(token, pinned, "home", NOW, Duration.ZERO), Reason.WRONG_NETWORK);
         // a payload of the right network with a longer expiry, under the genuine signature
-        PeerTicket longer = PeerTicket.issue(KEY, "peer-42", "Zoë's laptop", NOW, Duration.ofDays(30));
-        String spliced = longer.encode(KEY).split("\\.")[0] + "." + token.split("\\.")[1];
+        PeerTicket longer = PeerTicket.issue(KEY, PEER, ALL, "Zoë's laptop", NOW, Duration.ofDays(30));
+        String spliced = longer.encode(KEY).split("\\.")[0] + "." + token.split("\\.")[1] + "." + token.split("\\.")[2];
         assertReason(() -> PeerTicket.verify(spliced, pinned, "office", NOW, Duration.ZERO), Reason.TAMPERED);
     }
 
@@ -183,12 +194,15 @@ class PeerTicketTest {
     }
 
     @Test
-    void aVersion1HmacTicketIsRefusedWithAHintToRegisterAgain() {
-        byte[] payload = Base64Url.decode(token.split("\\.")[0], "p");
-        payload[0] = 1;
-        String v1 = Base64Url.encode(payload) + "." + Base64Url.encode(new byte[32]);
-        assertThatThrownBy(() -> PeerTicket.verify(v1, KEY, NOW)).isInstanceOf(VerificationException.class)
-                .hasMessageContaining("version 1").hasMessageContaining("register again");
+    void olderTicketVersionsAreRefusedWithAHintToRegisterAgain() {
+        for (int version : new int[] {1, 2}) {
+            String[] parts = token.split("\\.");
+            byte[] payload = Base64Url.decode(parts[0], "p");
+            payload[0] = (byte) version;
+            String old = Base64Url.encode(payload) + "." + parts[1] + "." + parts[2];
+            assertThatThrownBy(() -> PeerTicket.verify(old, KEY, NOW)).isInstanceOf(VerificationException.class)
+                    .hasMessageContaining("version " + version).hasMessageContaining("register again");
+        }
     }
 
     @Test
@@ -201,9 +215,7 @@ class PeerTicketTest {
 
     @Test
     void invalidFieldsCannotBeIssued() {
-        assertThatThrownBy(() -> PeerTicket.issue(KEY, "has space", "n", NOW, Duration.ofHours(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("peer id");
-        assertThatThrownBy(() -> PeerTicket.issue(KEY, "p", "", NOW, Duration.ofHours(1)))
+        assertThatThrownBy(() -> PeerTicket.issue(KEY, PEER, ALL, "", NOW, Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("peer name");
     }
 
