@@ -27,6 +27,8 @@ import net.p2pnet.model.bencode.Bencode;
  */
 public final class Metainfo {
 
+    public static final int MAX_TORRENT_BYTES = 16 * 1024 * 1024;
+
     private final InfoDictionary info;
     private final String announce;
     private final List<List<String>> announceTiers;
