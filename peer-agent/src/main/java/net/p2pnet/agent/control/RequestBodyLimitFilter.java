@@ -1,6 +1,7 @@
 package net.p2pnet.agent.control;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -13,6 +14,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.model.torrent.Metainfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps every request body of the control port except multipart uploads (whose limits are
- * {@code spring.servlet.multipart.*}, enforced by Tomcat as the parts arrive) at
- * {@code p2pnet.agent.control.max-body-size}: a declared {@code Content-Length} beyond it is a 413
- * before anything is read; a chunked body is counted as it arrives and reading stops with
+ * Caps every request body of the control port at {@code p2pnet.agent.control.max-body-size}, and
+ * multipart uploads at {@code spring.servlet.multipart.max-request-size}: a declared
+ * {@code Content-Length} beyond the cap is a 413 before anything is read (Tomcat's multipart parser
+ * would first answer "100 Continue" and take the body). A chunked body is counted as it arrives:
+ * multipart by Tomcat's parser, anything else here, where reading stops with
  * {@link BodyTooLargeException} (a 413 through {@link ControlExceptionHandler}) at the first byte too many.
  */
 @Component
@@ -31,10 +35,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long multipartLimit;
     private final ProblemResponses problems;
 
-    RequestBodyLimitFilter(AgentProperties properties, ProblemResponses problems) {
+    RequestBodyLimitFilter(AgentProperties properties, ObjectProvider<MultipartConfigElement> multipart,
+            ProblemResponses problems) {
         this.limit = properties.control().maxBodySize().toBytes();
+        MultipartConfigElement config = multipart.getIfAvailable();
+        this.multipartLimit = config == null ? -1 : config.getMaxRequestSize();
         this.problems = problems;
     }
 
@@ -44,6 +52,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         if (type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
                 MediaType.MULTIPART_FORM_DATA_VALUE.length())) {
+            if (multipartLimit >= 0 && request.getContentLengthLong() > multipartLimit) {
+                problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "the upload has "
+                        + request.getContentLengthLong() + " bytes, more than the " + multipartLimit + " accepted"
+                        + " (spring.servlet.multipart.max-request-size): a .torrent may have at most "
+                        + Metainfo.MAX_TORRENT_BYTES + " bytes");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }

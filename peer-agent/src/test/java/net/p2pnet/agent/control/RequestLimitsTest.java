@@ -3,6 +3,8 @@ package net.p2pnet.agent.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RequestLimitsTest {
 
     private static final int MIB = 1024 * 1024;
+    private static final String BOUNDARY = "b0undary";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -52,6 +55,23 @@ class RequestLimitsTest {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).contains("a .torrent may have at most " + Metainfo.MAX_TORRENT_BYTES + " bytes");
         assertThat(get("/api/v1/downloads").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeTheClientSendsThem() throws Exception {
+        String[] heads = {"PUT /api/v1/settings HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + 2 * MIB, "POST /api/v1/downloads HTTP/1.1\r\nContent-Type: multipart/form-data;"
+                + " boundary=b\r\nContent-Length: " + 18 * MIB};
+        for (String head : heads) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write((head + "\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                // no body sent: the answer must be the refusal, not "100 Continue"
+                String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(statusLine).as(head).isEqualTo("HTTP/1.1 413");
+            }
+        }
     }
 
     @Test
@@ -102,19 +122,36 @@ class RequestLimitsTest {
         return torrent;
     }
 
-    private HttpResponse<String> upload(byte[] torrent) throws Exception {
-        String boundary = "b0undary";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"x.torrent\"\r\n"
+    @Test
+    void aChunkedUploadBeyondTheLimitIsStoppedAsItArrives() throws Exception {
+        byte[] body = multipart(torrentOf(17 * MIB));
+        // no declared length: Tomcat's multipart parser counts the bytes against max-request-size
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/v1/downloads"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("a .torrent may have at most " + Metainfo.MAX_TORRENT_BYTES + " bytes");
+        assertThat(get("/api/v1/downloads").statusCode()).isEqualTo(200);
+    }
+
+    private static byte[] multipart(byte[] torrent) {
+        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"torrent\"; filename=\"x.torrent\"\r\n"
                 + "Content-Type: application/x-bittorrent\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[head.length + torrent.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(torrent, 0, body, head.length, torrent.length);
         System.arraycopy(tail, 0, body, head.length + torrent.length, tail.length);
+        return body;
+    }
+
+    private HttpResponse<String> upload(byte[] torrent) throws Exception {
         // as curl does for large bodies: the agent answers a refusal before the body is sent
         return http.send(HttpRequest.newBuilder(uri("/api/v1/downloads")).expectContinue(true)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(torrent))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> putSettings(HttpRequest.BodyPublisher body) throws Exception {
