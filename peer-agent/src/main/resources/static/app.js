@@ -10,11 +10,15 @@ const POLL_MS = 2000;
 const downloads = new Map(); // id -> {view, element, piecesFetchedAt}
 const joinedRooms = new Map(); // room -> chat element
 let loggedIn = false; // true when this page got in with a web session (see /api/v1/session)
+let csrfToken = null; // the web session's CSRF token: every change made with the session cookie sends it
 
 // ---------- helpers ----------
 
 async function api(method, path, body) {
   const options = { method, headers: { Accept: 'application/json, application/problem+json' } };
+  if (csrfToken && method !== 'GET') {
+    options.headers['X-CSRF-Token'] = csrfToken;
+  }
   if (body instanceof FormData) {
     options.body = body;
   } else if (body !== undefined) {
@@ -531,8 +535,17 @@ $('#share-dir-form').addEventListener('submit', guarded(shareDirectory));
 setUpDropZone();
 api('GET', '/api/v1/session').then((session) => {
   loggedIn = session.via === 'session';
+  csrfToken = session.csrfToken || null;
   $('#logout-form').hidden = !loggedIn;
 }).catch(() => {});
+// logging out is a change like any other: it needs the session's CSRF token, which a form cannot send
+$('#logout-form').addEventListener('submit', guarded(async () => {
+  const response = await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken || '' } });
+  if (!response.ok) {
+    throw new Error(`Log out failed: HTTP ${response.status}`);
+  }
+  location.assign('/login'); // the answer followed the redirect to /login already; show it
+}));
 showView();
 refreshDownloads().catch(showError);
 refreshShares().catch(showError);

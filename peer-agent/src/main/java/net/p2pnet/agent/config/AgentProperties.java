@@ -2,6 +2,7 @@ package net.p2pnet.agent.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -51,8 +52,26 @@ public record AgentProperties(
      * The control port listens on loopback by default ({@code server.address}); callers from other
      * addresses need both an address in {@code allowedAddresses} (IPs or CIDR ranges) and the API token.
      * {@code trustLoopback=false} makes loopback callers present the token too (shared hosts, tests).
+     * {@code allowedHosts} are the host names (besides {@code localhost} and IP literals) a request's
+     * {@code Host} header may carry, against DNS rebinding; {@code maxBodySize} caps every request
+     * body that is not a multipart upload (those have {@code spring.servlet.multipart.*}).
      */
     public record Control(String apiToken, @DefaultValue List<String> allowedAddresses,
-                          @DefaultValue("true") boolean trustLoopback) {
+                          @DefaultValue("true") boolean trustLoopback, @DefaultValue List<String> allowedHosts,
+                          @DefaultValue("1MB") DataSize maxBodySize) {
+
+        public Control {
+            for (String host : allowedHosts) {
+                // a bare DNS name: no port, scheme, path or wildcard, so matching is plain equality
+                if (!host.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*")) {
+                    throw new IllegalArgumentException("p2pnet.agent.control.allowed-hosts: '" + host
+                            + "' is not a host name (no port, scheme or wildcard)");
+                }
+            }
+            allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+            if (maxBodySize.toBytes() <= 0 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("p2pnet.agent.control.max-body-size must be 1B..2GB, was " + maxBodySize);
+            }
+        }
     }
 }

@@ -6,35 +6,39 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guards the control API, the web UI, the actuator and the API docs: a refused caller gets 401
  * problem+json before any controller runs, so nothing changes; a refused browser asking for a page
  * is sent to {@code /login} instead. A web session cookie counts as the bearer token does (same
- * allowed-addresses rule). Runs as a servlet filter (not an MVC interceptor) so that SSE and
- * multipart requests are checked before their bodies are read.
+ * allowed-addresses rule); a state-changing request that got in by the cookie must also carry the
+ * session's CSRF token in {@value #CSRF_HEADER} ({@link ControlSessions#csrfToken}), which the
+ * web UI reads from {@code GET /api/v1/session}. Runs as a servlet filter (not an MVC interceptor)
+ * so that SSE and multipart requests are checked before their bodies are read. The caller is the
+ * socket's peer ({@link PeerAddressValve}), never an address from a forwarded header.
  */
 @Component
+@Order(ControlFilterOrder.ACCESS)
 public class ControlAccessFilter extends OncePerRequestFilter {
 
     /** Set on an allowed request: how it got in ({@code loopback}, {@code token} or {@code session}). */
     static final String VIA = "p2pnet.control.via";
+    static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final ControlAccessPolicy policy;
     private final ControlSessions sessions;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    public ControlAccessFilter(ControlAccessPolicy policy, ControlSessions sessions, JsonMapper json) {
+    ControlAccessFilter(ControlAccessPolicy policy, ControlSessions sessions, ProblemResponses problems) {
         this.policy = policy;
         this.sessions = sessions;
-        this.json = json;
+        this.problems = problems;
     }
 
     /** The login page and logout check what they need themselves (LoginController). */
@@ -47,13 +51,19 @@ public class ControlAccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // the container gives a literal IP, so this never asks DNS
-        InetAddress caller = InetAddress.getByName(request.getRemoteAddr());
+        InetAddress caller = PeerAddressValve.of(request);
         String bearer = bearer(request);
         String session = bearer == null ? LoginController.sessionCookie(request) : null;
         ControlAccessPolicy.Decision decision = session != null
                 ? policy.checkSession(caller, sessions.isValid(session))
                 : policy.check(caller, bearer);
+        if (decision.allowed() && "session".equals(decision.reason()) && CrossSiteRequestFilter.changesState(request)
+                && !sessions.csrfTokenMatches(session, request.getHeader(CSRF_HEADER))) {
+            problems.write(response, HttpStatus.FORBIDDEN, "CSRF token missing or wrong", "a change made with the"
+                    + " web session needs the session's token in " + CSRF_HEADER + " (GET /api/v1/session gives it;"
+                    + " the web UI sends it); scripts use 'Authorization: Bearer <token>' instead");
+            return;
+        }
         if (decision.allowed()) {
             request.setAttribute(VIA, decision.reason());
             // revalidate every time: a logged-out browser must not show the UI from its cache
@@ -66,12 +76,8 @@ public class ControlAccessFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + LoginController.LOGIN);
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, decision.reason());
-        problem.setTitle("Not allowed to control this agent");
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"p2pnet-agent\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(response, HttpStatus.UNAUTHORIZED, "Not allowed to control this agent", decision.reason());
     }
 
     /** A browser navigating to a page of the UI (not a script's API, actuator or docs call). */

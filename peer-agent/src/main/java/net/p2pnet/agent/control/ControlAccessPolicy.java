@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.function.Predicate;
 import net.p2pnet.agent.config.AgentProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,19 @@ public class ControlAccessPolicy {
     private final List<AddressRange> allowed;
     private final byte[] token;
     private final boolean trustLoopback;
+    private final Predicate<InetAddress> loopback;
 
+    @Autowired
     public ControlAccessPolicy(AgentProperties properties) {
+        this(properties, InetAddress::isLoopbackAddress);
+    }
+
+    /**
+     * {@code loopback} says which callers are this machine; tests narrow it (to 127.0.0.1) so that
+     * another loopback address can play a caller from elsewhere.
+     */
+    ControlAccessPolicy(AgentProperties properties, Predicate<InetAddress> loopback) {
+        this.loopback = loopback;
         AgentProperties.Control control = properties.control();
         this.allowed = control.allowedAddresses().stream().map(AddressRange::parse).toList();
         String apiToken = control.apiToken();
@@ -32,7 +45,7 @@ public class ControlAccessPolicy {
     }
 
     public Decision check(InetAddress caller, String presentedToken) {
-        if (trustLoopback && caller.isLoopbackAddress()) {
+        if (trustLoopback && loopback.test(caller)) {
             return new Decision(true, "loopback");
         }
         return checkToken(caller, presentedToken);
@@ -59,7 +72,7 @@ public class ControlAccessPolicy {
 
     /** A browser that presents a session cookie: the same address rule as for the token. */
     public Decision checkSession(InetAddress caller, boolean validSession) {
-        if (trustLoopback && caller.isLoopbackAddress()) {
+        if (trustLoopback && loopback.test(caller)) {
             return new Decision(true, "loopback");
         }
         Decision address = checkAddress(caller);
@@ -74,7 +87,7 @@ public class ControlAccessPolicy {
         if (token == null) {
             return new Decision(false, "remote control is disabled: no p2pnet.agent.control.api-token is configured");
         }
-        if (!caller.isLoopbackAddress() && allowed.stream().noneMatch(range -> range.contains(caller))) {
+        if (!loopback.test(caller) && allowed.stream().noneMatch(range -> range.contains(caller))) {
             return new Decision(false, "address " + caller.getHostAddress() + " is not in p2pnet.agent.control.allowed-addresses");
         }
         return new Decision(true, "address");

@@ -9,10 +9,19 @@ import net.p2pnet.agent.share.ConfiguredRootException;
 import net.p2pnet.agent.share.ShareException;
 import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.torrent.InvalidTorrentException;
+import net.p2pnet.model.torrent.Metainfo;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -64,7 +73,39 @@ public class ControlExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e);
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, Exception e) {
+    /** A body cut off by {@link RequestBodyLimitFilter} is too large, not malformed. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return handleExceptionInternal(e, problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge),
+                        headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "the upload is larger"
+                + " than accepted: a .torrent may have at most " + Metainfo.MAX_TORRENT_BYTES + " bytes");
+        problem.setTitle("Upload too large");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String type = e.getContentType() == null ? "this Content-Type" : "Content-Type '" + e.getContentType() + "'";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, type
+                + " is not accepted here; send " + MediaType.toString(e.getSupportedMediaTypes()));
+        problem.setTitle("Unsupported Media Type");
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, Throwable e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle(title);
         return problem;

@@ -73,6 +73,34 @@ public class ControlSessions {
         return clock.instant().isBefore(expiry) && !loggedOut.containsKey(nonceOf(payload));
     }
 
+    /**
+     * The CSRF token of a valid session: an HMAC of the session's payload under the same key, so it
+     * is bound to that session (dies with it) and needs no table. Only a page that can read the
+     * agent's answers gets it (from {@code GET /api/v1/session}); another site's page cannot.
+     */
+    String csrfToken(String session) {
+        byte[] payload = verifiedPayload(session);
+        if (payload == null) {
+            throw new IllegalArgumentException("not a session of this agent");
+        }
+        return ENCODE.encodeToString(mac(key, csrfInput(payload)));
+    }
+
+    boolean csrfTokenMatches(String session, String presented) {
+        byte[] payload = verifiedPayload(session);
+        if (payload == null || presented == null) {
+            return false;
+        }
+        // constant-time, like every other secret comparison here
+        return MessageDigest.isEqual(ENCODE.encodeToString(mac(key, csrfInput(payload))).getBytes(StandardCharsets.US_ASCII),
+                presented.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] csrfInput(byte[] payload) {
+        byte[] label = "csrf".getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(label.length + payload.length).put(label).put(payload).array();
+    }
+
     /** Ends a session for good (the cookie is also cleared, but a copy of it must not work either). */
     void revoke(String value) {
         byte[] payload = verifiedPayload(value);

@@ -1,5 +1,6 @@
 package net.p2pnet.agent.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -9,12 +10,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,8 @@ import org.springframework.web.util.HtmlUtils;
  * Login for the web UI from another machine, where a browser cannot send the bearer token:
  * {@code POST /login} with the right token sets an HttpOnly, SameSite=Strict session cookie
  * ({@link ControlSessions}); {@code POST /logout} ends it. SameSite=Strict keeps other sites'
- * pages from riding on the session (no CSRF token needed for a same-site UI).
+ * pages from riding on the session; the CSRF token ({@code GET /api/v1/session}) also covers a
+ * page of the same site (another port or subdomain), which SameSite does not.
  */
 @RestController
 class LoginController {
@@ -59,7 +61,7 @@ class LoginController {
     @PostMapping(path = LOGIN, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> login(@RequestParam(required = false) String token, HttpServletRequest request)
             throws IOException {
-        InetAddress caller = InetAddress.getByName(request.getRemoteAddr());
+        InetAddress caller = PeerAddressValve.of(request);
         ControlAccessPolicy.Decision decision = policy.checkToken(caller, token == null || token.isEmpty() ? null : token);
         if (!decision.allowed()) {
             log.info("refused web login from {}: {}", caller.getHostAddress(), decision.reason());
@@ -72,20 +74,36 @@ class LoginController {
                 .build();
     }
 
+    /** A valid session is ended only with its CSRF token, so no other page can log the user out. */
     @PostMapping(LOGOUT)
-    ResponseEntity<Void> logout(HttpServletRequest request) {
+    ResponseEntity<?> logout(HttpServletRequest request) {
         String session = sessionCookie(request);
-        if (session != null) {
+        if (session != null && sessions.isValid(session)) {
+            if (!sessions.csrfTokenMatches(session, request.getHeader(ControlAccessFilter.CSRF_HEADER))) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                        "logging out needs the session's token in " + ControlAccessFilter.CSRF_HEADER);
+                problem.setTitle("CSRF token missing or wrong");
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problem);
+            }
             sessions.revoke(session);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(LOGIN))
                 .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, request).toString()).build();
     }
 
-    /** How this request got in, so the UI shows "Log out" only to a logged-in browser. */
+    /**
+     * How this request got in, so the UI shows "Log out" only to a logged-in browser, and for a web
+     * session its CSRF token (absent otherwise).
+     */
     @GetMapping("/api/v1/session")
-    Map<String, String> session(HttpServletRequest request) {
-        return Map.of("via", String.valueOf(request.getAttribute(ControlAccessFilter.VIA)));
+    SessionView session(HttpServletRequest request) {
+        String via = String.valueOf(request.getAttribute(ControlAccessFilter.VIA));
+        return new SessionView(via, "session".equals(via) ? sessions.csrfToken(sessionCookie(request)) : null);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SessionView(String via, String csrfToken) {
     }
 
     static String sessionCookie(HttpServletRequest request) {

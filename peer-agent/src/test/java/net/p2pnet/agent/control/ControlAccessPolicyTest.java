@@ -14,7 +14,7 @@ class ControlAccessPolicyTest {
     private static ControlAccessPolicy policy(String token, List<String> allowed, boolean trustLoopback) {
         return new ControlAccessPolicy(new AgentProperties("a", null, null, null, null, List.of(), Path.of("d"), 0,
                 new AgentProperties.Rate(DataSize.ofBytes(0), DataSize.ofBytes(0)),
-                new AgentProperties.Control(token, allowed, trustLoopback)));
+                new AgentProperties.Control(token, allowed, trustLoopback, List.of(), DataSize.ofMegabytes(1))));
     }
 
     @Test

@@ -56,8 +56,10 @@ class WebLoginTest {
         assertThat(get("/api/v1/session", cookie, "application/json").body()).contains("\"via\":\"session\"");
         assertThat(get("/", cookie, "text/html").statusCode()).isEqualTo(200);
 
+        String csrf = WebSessionCsrfTest.csrfToken(http, uri("/api/v1/session"), cookie);
         HttpResponse<String> out = http.send(HttpRequest.newBuilder(uri("/logout")).header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(out.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
         // a copy of the logged-out cookie must not work either
