@@ -5,6 +5,7 @@ import java.util.List;
 import net.p2pnet.agent.download.DownloadService;
 import net.p2pnet.model.api.AddDownloadRequest;
 import net.p2pnet.model.api.DownloadView;
+import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,9 +25,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/downloads")
 class DownloadController {
-
-    /** Bigger than any sane .torrent (a 100 GiB file at 256 KiB pieces is ~8 MB of piece hashes). */
-    static final long MAX_TORRENT_BYTES = 16L * 1024 * 1024;
 
     private final DownloadService downloads;
 
@@ -51,9 +49,9 @@ class DownloadController {
         if (torrent.isEmpty()) {
             throw new BadControlRequestException("the 'torrent' part is empty");
         }
-        if (torrent.getSize() > MAX_TORRENT_BYTES) {
+        if (torrent.getSize() > Metainfo.MAX_TORRENT_BYTES) {
             throw new BadControlRequestException("the .torrent has " + torrent.getSize() + " bytes; at most "
-                    + MAX_TORRENT_BYTES + " are accepted");
+                    + Metainfo.MAX_TORRENT_BYTES + " are accepted");
         }
         return downloads.addTorrent(torrent.getBytes(), mirrors == null ? List.of() : mirrors,
                 sources == null ? List.of() : sources);

@@ -23,6 +23,7 @@ import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.model.torrent.InvalidTorrentException;
+import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DownloadFactory {
 
-    /** No sane .torrent of a single file is anywhere near this; a bigger answer is not a torrent. */
-    static final int MAX_TORRENT_BYTES = 16 * 1024 * 1024;
     private static final String WORK_DIR = ".p2pnet-incomplete";
 
     private final DownloadEnvironment env;
@@ -127,10 +126,10 @@ class DownloadFactory {
                 if (response.statusCode() != 200) {
                     throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": HTTP " + response.statusCode());
                 }
-                byte[] body = in.readNBytes(MAX_TORRENT_BYTES + 1);
-                if (body.length > MAX_TORRENT_BYTES) {
-                    throw new InvalidDownloadException("the answer of " + url + " is larger than " + MAX_TORRENT_BYTES
-                            + " bytes: not a torrent");
+                byte[] body = in.readNBytes(Metainfo.MAX_TORRENT_BYTES + 1);
+                if (body.length > Metainfo.MAX_TORRENT_BYTES) {
+                    throw new InvalidDownloadException("the answer of " + url + " is larger than "
+                            + Metainfo.MAX_TORRENT_BYTES + " bytes: not a torrent");
                 }
                 return body;
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.p2pnet.model.torrent.InvalidTorrentException;
+import net.p2pnet.model.torrent.Metainfo;
 import net.p2pnet.tracker.swarm.Key20;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class AllowedDirWatcher implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(AllowedDirWatcher.class);
-    private static final long MAX_TORRENT_BYTES = 10L * 1024 * 1024;
 
     private final Path directory;
     private final TorrentRegistry registry;
@@ -70,8 +70,8 @@ public final class AllowedDirWatcher implements Runnable {
             if (modified.equals(rejected.get(file))) {
                 return;
             }
-            if (Files.size(file) > MAX_TORRENT_BYTES) {
-                throw new InvalidTorrentException("larger than " + MAX_TORRENT_BYTES + " bytes");
+            if (Files.size(file) > Metainfo.MAX_TORRENT_BYTES) {
+                throw new InvalidTorrentException("larger than " + Metainfo.MAX_TORRENT_BYTES + " bytes");
             }
             try {
                 RegisteredTorrent torrent = registry.register(Files.readAllBytes(file), null,
