@@ -31,7 +31,9 @@ for target in "${TARGETS[@]}"; do
   [[ -z "$FILTER" || "$test" == *"$FILTER"* ]] || continue
   echo "fuzz: $test for ${FUZZ_SECONDS}s"
   # -am builds shared-model from this tree; the other modules' tests are filtered out by -Dtest.
-  if JAZZER_FUZZ=1 ./mvnw -B -ntp -q -pl "$module" -am test -Djacoco.skip=true \
+  # JAZZER_SSRF_PERMISSIVE_UNTIL_CONFIGURED: the agent and tracker targets open loopback sockets before
+  # their fuzz test tells Jazzer's SSRF detector which connections are expected.
+  if JAZZER_FUZZ=1 JAZZER_SSRF_PERMISSIVE_UNTIL_CONFIGURED=1 ./mvnw -B -ntp -q -pl "$module" -am test -Djacoco.skip=true \
       -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_duration="${FUZZ_SECONDS}s" -Djazzer.instrument='net.p2pnet.**' \
       -Djunit.jupiter.execution.timeout.mode=disabled >"/tmp/fuzz-${test##*#}.log" 2>&1; then

@@ -25,6 +25,20 @@ public final class Excerpt {
         return text.subSequence(0, end) + "…(" + text.length() + " chars)";
     }
 
+    /**
+     * {@link #of} with control characters as {@code ?}: for text from a request line or header,
+     * where a CR or LF would forge a log line.
+     */
+    public static String printable(CharSequence text) {
+        StringBuilder clean = new StringBuilder(of(text));
+        for (int i = 0; i < clean.length(); i++) {
+            if (Character.isISOControl(clean.charAt(i))) {
+                clean.setCharAt(i, '?');
+            }
+        }
+        return clean.toString();
+    }
+
     /** Lowercase hex of {@code bytes} when short, else of their start, an ellipsis and the full length. */
     public static String hex(byte[] bytes) {
         int kept = Math.min(bytes.length, MAX_CHARS / 2);
