@@ -44,6 +44,7 @@ import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BString;
 import net.p2pnet.model.bencode.Bencode;
 import net.p2pnet.model.bencode.BencodeException;
+import net.p2pnet.model.bencode.BencodeLimits;
 import net.p2pnet.model.piece.Bitfield;
 import net.p2pnet.model.torrent.InfoDictionary;
 import org.slf4j.Logger;
@@ -951,9 +952,9 @@ final class PeerConnection implements BtPeer, ChokeTarget {
         p.get(payload);
         try {
             switch (extension) {
-                case 0 -> onExtensionHandshake(Bencode.decodeDictionary(payload));
+                case 0 -> onExtensionHandshake(Bencode.decodeDictionary(payload, BencodeLimits.EXTENSION_MESSAGE));
                 case Extensions.UT_METADATA -> onMetadata(payload);
-                case Extensions.UT_PEX -> onPex(Bencode.decodeDictionary(payload));
+                case Extensions.UT_PEX -> onPex(Bencode.decodeDictionary(payload, BencodeLimits.EXTENSION_MESSAGE));
                 default -> {
                     // an extension we did not offer: ignored
                 }
@@ -1049,7 +1050,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     }
 
     private void onMetadata(byte[] payload) throws ProtocolViolation {
-        BDictionary d = Bencode.decodeDictionaryPrefix(payload);
+        BDictionary d = Bencode.decodeDictionaryPrefix(payload, BencodeLimits.EXTENSION_MESSAGE);
         int type = Extensions.intOrMinusOne(d, "msg_type");
         int piece = Extensions.intOrMinusOne(d, "piece");
         if (type < 0 || piece < 0) {
@@ -1158,7 +1159,8 @@ final class PeerConnection implements BtPeer, ChokeTarget {
         }
         try {
             // lets have() size a have_all, and checks bitfields of later connections, before the content exists
-            context.learntPieceCounts().put(infoHash, InfoDictionary.of(Bencode.decodeDictionary(fetch.data)).pieceCount());
+            InfoDictionary info = InfoDictionary.of(Bencode.decodeDictionary(fetch.data, BencodeLimits.TORRENT));
+            context.learntPieceCounts().put(infoHash, info.pieceCount());
         } catch (RuntimeException e) {
             throw new IOException("metadata from " + key() + " is not a valid info dictionary: " + e.getMessage(), e);
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --piece-length}: bytes, or with a K/M suffix (binary units); a power of two within
- * mktorrent's range ({@code -l 15} to {@code -l 28}), so our info-hash can always be checked
+ * mktorrent's range and our reader's limit ({@code -l 15} to {@code -l 26}), so our info-hash can always be checked
  * against a {@code .torrent} mktorrent makes.
  */
 final class PieceLengthConverter implements ITypeConverter<Integer> {
@@ -26,7 +26,7 @@ final class PieceLengthConverter implements ITypeConverter<Integer> {
         long min = 1L << TorrentOptions.MIN_PIECE_LENGTH_LOG2;
         long max = 1L << TorrentOptions.MAX_PIECE_LENGTH_LOG2;
         if (bytes < min || bytes > max || Long.bitCount(bytes) != 1) {
-            throw new TypeConversionException("'" + value + "' must be a power of two from 32K to 256M");
+            throw new TypeConversionException("'" + value + "' must be a power of two from 32K to 64M");
         }
         return (int) bytes;
     }

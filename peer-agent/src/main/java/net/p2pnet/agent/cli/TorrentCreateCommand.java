@@ -42,7 +42,7 @@ final class TorrentCreateCommand implements Callable<Integer> {
     List<String> announce = new ArrayList<>();
 
     @Option(names = {"-l", "--piece-length"}, paramLabel = "LOG2", defaultValue = "18",
-            description = "Piece length 2^LOG2 bytes, 15..28 (default ${DEFAULT-VALUE}: 256 KiB, as mktorrent).")
+            description = "Piece length 2^LOG2 bytes, 15..26 (default ${DEFAULT-VALUE}: 256 KiB, as mktorrent).")
     int pieceLengthLog2;
 
     @Option(names = {"-p", "--private"}, description = "Set the private flag (BEP 27): peers from the tracker only.")

@@ -22,7 +22,9 @@ import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.model.text.Excerpt;
 import net.p2pnet.model.torrent.InvalidTorrentException;
+import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DownloadFactory {
 
-    /** No sane .torrent of a single file is anywhere near this; a bigger answer is not a torrent. */
-    static final int MAX_TORRENT_BYTES = 16 * 1024 * 1024;
     private static final String WORK_DIR = ".p2pnet-incomplete";
 
     private final DownloadEnvironment env;
@@ -82,9 +82,9 @@ class DownloadFactory {
                 return fromIdentity(link, null, ed2k.hash(), ed2k.size(), request.mirrors(), request.sources());
             }
         } catch (InvalidLinkException e) {
-            throw new InvalidDownloadException("malformed link '" + abbreviate(link) + "': " + e.getMessage(), e);
+            throw new InvalidDownloadException("malformed link '" + Excerpt.printable(link) + "': " + e.getMessage(), e);
         }
-        throw new InvalidDownloadException("unsupported link '" + abbreviate(link) + "': use magnet:, ed2k:// or an"
+        throw new InvalidDownloadException("unsupported link '" + Excerpt.printable(link) + "': use magnet:, ed2k:// or an"
                 + " http(s) URL of a .torrent");
     }
 
@@ -127,15 +127,15 @@ class DownloadFactory {
                 if (response.statusCode() != 200) {
                     throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": HTTP " + response.statusCode());
                 }
-                byte[] body = in.readNBytes(MAX_TORRENT_BYTES + 1);
-                if (body.length > MAX_TORRENT_BYTES) {
-                    throw new InvalidDownloadException("the answer of " + url + " is larger than " + MAX_TORRENT_BYTES
-                            + " bytes: not a torrent");
+                byte[] body = in.readNBytes(Metainfo.MAX_TORRENT_BYTES + 1);
+                if (body.length > Metainfo.MAX_TORRENT_BYTES) {
+                    throw new InvalidDownloadException("the answer of " + url + " is larger than "
+                            + Metainfo.MAX_TORRENT_BYTES + " bytes: not a torrent");
                 }
                 return body;
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidDownloadException("'" + abbreviate(url) + "' is not a valid URL: " + e.getMessage(), e);
+            throw new InvalidDownloadException("'" + Excerpt.printable(url) + "' is not a valid URL: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -147,7 +147,7 @@ class DownloadFactory {
     private static void checkExtras(List<String> mirrors, List<String> sources) {
         for (String mirror : mirrors) {
             if (Swarm.mirrorUri(mirror == null ? "" : mirror, "x").isEmpty()) {
-                throw new InvalidDownloadException("mirror '" + abbreviate(String.valueOf(mirror))
+                throw new InvalidDownloadException("mirror '" + Excerpt.printable(String.valueOf(mirror))
                         + "' is not an http(s) URL");
             }
         }
@@ -158,11 +158,6 @@ class DownloadFactory {
                 throw new InvalidDownloadException("source " + e.getMessage(), e);
             }
         }
-    }
-
-    static String abbreviate(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() <= 120 ? clean : clean.substring(0, 117) + "...";
     }
 
     private static String newId() {

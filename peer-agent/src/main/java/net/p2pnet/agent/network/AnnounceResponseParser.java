@@ -12,6 +12,7 @@ import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
 import net.p2pnet.model.bencode.Bencode;
 import net.p2pnet.model.bencode.BencodeException;
+import net.p2pnet.model.bencode.BencodeLimits;
 import net.p2pnet.model.bencode.BencodeValue;
 
 /**
@@ -29,7 +30,7 @@ final class AnnounceResponseParser {
     static AnnounceResult parse(byte[] body, String tracker) {
         BDictionary reply;
         try {
-            reply = Bencode.decodeDictionary(body);
+            reply = Bencode.decodeDictionary(body, BencodeLimits.TRACKER_RESPONSE);
         } catch (BencodeException e) {
             throw new UpstreamException("tracker " + tracker + " sent a malformed announce reply: " + e.getMessage());
         }

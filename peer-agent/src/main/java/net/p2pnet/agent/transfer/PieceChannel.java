@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import net.p2pnet.model.text.Excerpt;
 
 /**
  * One keep-alive HTTP/1.1 connection to another agent's transfer port, for piece runs. Why not
@@ -187,7 +188,7 @@ final class PieceChannel implements AutoCloseable {
         String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n");
         String[] status = lines[0].split(" ", 3);
         if (status.length < 2 || !status[0].startsWith("HTTP/1.")) {
-            throw new IOException(address + " does not answer in HTTP/1.x: '" + lines[0] + "'");
+            throw new IOException(address + " does not answer in HTTP/1.x: '" + Excerpt.printable(lines[0]) + "'");
         }
         Map<String, String> fields = new java.util.HashMap<>();
         for (int i = 1; i < lines.length; i++) {
@@ -203,7 +204,7 @@ final class PieceChannel implements AutoCloseable {
             long length = fields.containsKey("content-length") ? Long.parseLong(fields.get("content-length")) : -1;
             return new Answer(Integer.parseInt(status[1]), length, fields);
         } catch (NumberFormatException e) {
-            throw new IOException(address + " sent a malformed answer head: '" + lines[0] + "'", e);
+            throw new IOException(address + " sent a malformed answer head: '" + Excerpt.printable(lines[0]) + "'", e);
         }
     }
 }

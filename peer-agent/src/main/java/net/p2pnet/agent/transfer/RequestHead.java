@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import net.p2pnet.model.text.Excerpt;
 
 /**
  * The request line and header fields of one HTTP/1.x request on the transfer port (RFC 9112),
@@ -181,10 +181,8 @@ record RequestHead(String method, String rawPath, String rawQuery, int minorVers
         return !text.isEmpty();
     }
 
-    /** For error messages: at most 100 characters, control bytes shown as '?'. */
+    /** For error messages: the start of the text, control bytes shown as '?'. */
     private static String printable(String text) {
-        String cut = text.length() > 100 ? text.substring(0, 100) + "..." : text;
-        return new String(cut.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.US_ASCII)
-                .replaceAll("[\\p{Cntrl}\uFFFD]", "?");
+        return Excerpt.printable(text);
     }
 }

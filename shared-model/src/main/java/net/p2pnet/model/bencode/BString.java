@@ -2,7 +2,7 @@ package net.p2pnet.model.bencode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
+import net.p2pnet.model.text.Excerpt;
 
 /**
  * A bencode byte string. The content is raw bytes (torrent {@code pieces}, compact peers, names in
@@ -80,11 +80,24 @@ public final class BString implements BencodeValue, Comparable<BString> {
         return Arrays.hashCode(bytes);
     }
 
-    /** Printable text as is, binary content as hex (a {@code pieces} blob must not garble a log). */
+    /**
+     * Printable text as is, binary content as hex (a {@code pieces} blob must not garble a log), a
+     * long value cut to its start and length: error messages quote keys and values with this, and a
+     * 30 MB key must not become a 60 MB message.
+     */
     @Override
     public String toString() {
-        return isValidUtf8() && asUtf8().chars().noneMatch(Character::isISOControl)
-                ? '"' + asUtf8() + '"'
-                : "0x" + HexFormat.of().formatHex(bytes);
+        int kept = Math.min(bytes.length, Excerpt.MAX_CHARS);
+        while (kept > 0 && kept < bytes.length && (bytes[kept] & 0xc0) == 0x80) {
+            kept--; // cut between UTF-8 characters, not inside one
+        }
+        byte[] head = Arrays.copyOf(bytes, kept);
+        String text = new String(head, StandardCharsets.UTF_8);
+        boolean printable = Arrays.equals(text.getBytes(StandardCharsets.UTF_8), head)
+                && text.chars().noneMatch(Character::isISOControl);
+        if (!printable) {
+            return "0x" + Excerpt.hex(bytes);
+        }
+        return '"' + text + '"' + (kept < bytes.length ? "…(" + bytes.length + " bytes)" : "");
     }
 }

@@ -22,6 +22,16 @@ public final class Bencode {
         return DEFAULT_DECODER.decodeDictionaryPrefix(input);
     }
 
+    /** A top-level dictionary within {@code limits} (a tracker answer, an extension message). */
+    public static BDictionary decodeDictionary(byte[] input, BencodeLimits limits) {
+        return new BencodeDecoder(limits).decodeDictionary(input);
+    }
+
+    /** A dictionary at the start of {@code input} within {@code limits}, trailing bytes allowed. */
+    public static BDictionary decodeDictionaryPrefix(byte[] input, BencodeLimits limits) {
+        return new BencodeDecoder(limits).decodeDictionaryPrefix(input);
+    }
+
     public static byte[] encode(BencodeValue value) {
         return BencodeEncoder.encode(value);
     }

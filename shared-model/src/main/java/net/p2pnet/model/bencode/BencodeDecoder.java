@@ -84,6 +84,7 @@ public final class BencodeDecoder {
         private final BencodeLimits limits;
         private int pos;
         private int depth;
+        private int elements;
 
         Cursor(byte[] in, BencodeLimits limits) {
             this.in = in;
@@ -103,6 +104,7 @@ public final class BencodeDecoder {
 
         private BencodeValue value() {
             int b = peek("a value");
+            count();
             return switch (b) {
                 case 'i' -> integer();
                 case 'l' -> list();
@@ -161,6 +163,7 @@ public final class BencodeDecoder {
                 if (b < '0' || b > '9') {
                     throw new BencodeException("dictionary key must be a byte string, found " + describe(b), keyAt);
                 }
+                count();
                 BString key = string();
                 checkOrder(previous, key, keyAt);
                 if (peek("a value for key " + key) == 'e') {
@@ -184,6 +187,13 @@ public final class BencodeDecoder {
             }
             if (order < 0) {
                 throw new BencodeException("dictionary key " + key + " is not sorted after " + previous, keyAt);
+            }
+        }
+
+        /** One more object on the heap: refused past the element budget, before it is allocated. */
+        private void count() {
+            if (++elements > limits.maxElements()) {
+                throw new BencodeException("more than " + limits.maxElements() + " elements", pos);
             }
         }
 

@@ -44,7 +44,7 @@ public final class ResponderNonces {
             throw new IllegalArgumentException("handshake validity must be at least one second");
         }
         this.validitySeconds = validity.toSeconds();
-        this.redeemed = new ReplayCache(replayCapacity, validitySeconds + 1);
+        this.redeemed = new ReplayCache(replayCapacity, Duration.ofSeconds(validitySeconds));
         random.nextBytes(key);
     }
 

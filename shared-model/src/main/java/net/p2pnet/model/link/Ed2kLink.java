@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import net.p2pnet.model.hash.ContentHashes;
+import net.p2pnet.model.text.Excerpt;
 
 /**
  * An eDonkey file link, {@code ed2k://|file|NAME|SIZE|HASH|/}, with the optional AICH root
@@ -33,13 +34,13 @@ public record Ed2kLink(String name, long size, String hash, String aich) {
         }
         hash = hash.toLowerCase(Locale.ROOT);
         if (!HEX32.matcher(hash).matches()) {
-            throw new InvalidLinkException("ed2k link hash must be 32 hex digits, was '" + hash + "'");
+            throw new InvalidLinkException("ed2k link hash must be 32 hex digits, was '" + Excerpt.of(hash) + "'");
         }
         if (aich != null) {
             aich = aich.toLowerCase(Locale.ROOT);
             if (!BASE32_32.matcher(aich).matches()) {
                 throw new InvalidLinkException("ed2k link AICH hash (h=) must be 32 base32 characters, was '"
-                        + aich + "'");
+                        + Excerpt.of(aich) + "'");
             }
         }
     }
@@ -55,7 +56,7 @@ public record Ed2kLink(String name, long size, String hash, String aich) {
         if (!text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw new InvalidLinkException("not an ed2k file link: it must start with '" + PREFIX + "'");
         }
-        if (!text.endsWith("|/")) {
+        if (text.length() < PREFIX.length() + 2 || !text.endsWith("|/")) { // "ed2k://|file|/" overlaps
             throw new InvalidLinkException("ed2k link must end with '|/'");
         }
         String[] parts = text.substring(PREFIX.length(), text.length() - 2).split("\\|", -1);
@@ -71,7 +72,7 @@ public record Ed2kLink(String name, long size, String hash, String aich) {
         String aich = null;
         for (int i = 3; i < parts.length; i++) {
             if (!parts[i].startsWith("h=")) {
-                throw new InvalidLinkException("ed2k link part '" + parts[i] + "' is not supported (only h=AICH)");
+                throw new InvalidLinkException("ed2k link part '" + Excerpt.of(parts[i]) + "' is not supported (only h=AICH)");
             }
             if (aich != null) {
                 throw new InvalidLinkException("ed2k link has more than one h= part");

@@ -1,6 +1,7 @@
 package net.p2pnet.model.link;
 
 import java.util.regex.Pattern;
+import net.p2pnet.model.text.Excerpt;
 
 /** Checks of values that ed2k and magnet links share. */
 final class LinkValues {
@@ -19,10 +20,10 @@ final class LinkValues {
             throw new InvalidLinkException(what + " is empty");
         }
         if (name.equals(".") || name.equals("..")) {
-            throw new InvalidLinkException(what + " '" + name + "' is not a file name");
+            throw new InvalidLinkException(what + " '" + Excerpt.of(name) + "' is not a file name");
         }
         if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
-            throw new InvalidLinkException(what + " '" + name.replace('\0', '?')
+            throw new InvalidLinkException(what + " '" + Excerpt.of(name.replace('\0', '?'))
                     + "' contains a path separator or NUL; it must be a plain file name");
         }
     }
@@ -30,12 +31,12 @@ final class LinkValues {
     /** A byte count written as a plain decimal number (no sign, no leading zeros). */
     static long length(String text, String what) {
         if (!DECIMAL.matcher(text).matches()) {
-            throw new InvalidLinkException(what + " must be a decimal number of bytes, was '" + text + "'");
+            throw new InvalidLinkException(what + " must be a decimal number of bytes, was '" + Excerpt.of(text) + "'");
         }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new InvalidLinkException(what + " is too large: " + text, e);
+            throw new InvalidLinkException(what + " is too large: " + Excerpt.of(text), e);
         }
     }
 }

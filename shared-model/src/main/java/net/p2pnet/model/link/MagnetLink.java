@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import net.p2pnet.model.text.Excerpt;
 import net.p2pnet.model.torrent.InfoDictionary;
 import net.p2pnet.model.torrent.InfoHash;
 import org.bouncycastle.util.encoders.Base32;
@@ -112,7 +113,7 @@ public record MagnetLink(InfoHash infoHash, String displayName, Long length, Lis
             return new InfoHash(Base32.decode(value.toUpperCase(Locale.ROOT)));
         }
         throw new InvalidLinkException("magnet info-hash must be 40 hex digits or 32 base32 characters, was '"
-                + value + "' (" + value.length() + " characters)");
+                + Excerpt.of(value) + "' (" + value.length() + " characters)");
     }
 
     /** Collects parameters; {@code tr.1}-style numbered keys (BEP 9) count as their base key. */
@@ -126,10 +127,10 @@ public record MagnetLink(InfoHash infoHash, String displayName, Long length, Lis
         void add(String parameter) {
             int equals = parameter.indexOf('=');
             if (equals <= 0) {
-                throw new InvalidLinkException("magnet link parameter '" + parameter + "' is not key=value");
+                throw new InvalidLinkException("magnet link parameter '" + Excerpt.of(parameter) + "' is not key=value");
             }
             String key = parameter.substring(0, equals).replaceFirst("\\.[0-9]+$", "").toLowerCase(Locale.ROOT);
-            String value = PercentEncoding.decode(parameter.substring(equals + 1), true, "magnet link '" + key + "'");
+            String value = PercentEncoding.decode(parameter.substring(equals + 1), true, "magnet link '" + Excerpt.of(key) + "'");
             switch (key) {
                 case "xt" -> exactTopic(value);
                 case "dn" -> name = value;

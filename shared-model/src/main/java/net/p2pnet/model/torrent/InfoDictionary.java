@@ -2,9 +2,7 @@ package net.p2pnet.model.torrent;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BencodeException;
@@ -17,6 +15,11 @@ import net.p2pnet.model.hash.PieceHasher;
  * info-hash is that of the original bytes.
  */
 public final class InfoDictionary {
+
+    /** Every download worker holds a piece-sized buffer; mktorrent's largest default is 16 MiB. */
+    public static final int MAX_PIECE_LENGTH = 64 * 1024 * 1024;
+    /** Files in one torrent; a file entry takes about 7 of the 1,000,000 elements BencodeLimits.TORRENT allows. */
+    public static final int MAX_FILES = 100_000;
 
     private final BDictionary dictionary;
     private final InfoHash infoHash;
@@ -53,8 +56,9 @@ public final class InfoDictionary {
     }
 
     private static int pieceLength(long value) {
-        if (value <= 0 || value > Integer.MAX_VALUE) {
-            throw new InvalidTorrentException("info.piece length: " + value + " is not a usable piece length");
+        if (value <= 0 || value > MAX_PIECE_LENGTH) {
+            throw new InvalidTorrentException("info.piece length: " + value + " is not a usable piece length (1 to "
+                    + MAX_PIECE_LENGTH + " bytes)");
         }
         return (int) value;
     }
@@ -77,16 +81,18 @@ public final class InfoDictionary {
     }
 
     private static List<TorrentFile> files(BList list) {
+        if (list.size() > MAX_FILES) {
+            throw new InvalidTorrentException("info.files: " + list.size() + " files exceed the limit of " + MAX_FILES);
+        }
         List<TorrentFile> files = new ArrayList<>(list.size());
-        Set<String> paths = new HashSet<>();
-        Set<String> directories = new HashSet<>();
+        PathTree tree = new PathTree();
         long offset = 0;
         for (BDictionary entry : list.dictionaries()) {
             String where = "info.files[" + files.size() + "]";
             List<String> path = path(entry.list("path"), where + ".path");
             long length = length(entry, where);
             TorrentFile file = new TorrentFile(path, length, offset);
-            checkUnique(file, paths, directories, where);
+            tree.add(file.path(), where + ".path");
             files.add(file);
             offset = Math.addExact(offset, length);
         }
@@ -99,23 +105,8 @@ public final class InfoDictionary {
         }
         List<String> path = list.strings();
         path.forEach(component -> PathComponents.check(component, where));
+        PathComponents.checkLength(path, where);
         return path;
-    }
-
-    /** Two entries for one file, or a file where another entry needs a directory, would clobber data. */
-    private static void checkUnique(TorrentFile file, Set<String> paths, Set<String> directories, String where) {
-        String full = file.pathString();
-        if (!paths.add(full) || directories.contains(full)) {
-            throw new InvalidTorrentException(where + ".path: '" + full + "' is listed twice or is also a directory");
-        }
-        for (int i = 1; i < file.path().size(); i++) {
-            String directory = String.join("/", file.path().subList(0, i));
-            if (paths.contains(directory)) {
-                throw new InvalidTorrentException(where + ".path: '" + full + "' lies below '" + directory
-                        + "', which is a file of this torrent");
-            }
-            directories.add(directory);
-        }
     }
 
     private void checkPieces() {

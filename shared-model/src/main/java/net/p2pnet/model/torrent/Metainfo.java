@@ -27,6 +27,7 @@ import net.p2pnet.model.bencode.Bencode;
  */
 public final class Metainfo {
 
+    /** The largest {@code .torrent} any p2pnet service reads, stores or fetches (BencodeLimits.TORRENT). */
     public static final int MAX_TORRENT_BYTES = 16 * 1024 * 1024;
 
     private final InfoDictionary info;
@@ -57,7 +58,7 @@ public final class Metainfo {
     public static Metainfo read(byte[] torrent) {
         BDictionary top;
         try {
-            top = Bencode.decodeDictionary(torrent);
+            top = Bencode.decodeDictionary(torrent, BencodeLimits.TORRENT);
         } catch (BencodeException e) {
             throw new InvalidTorrentException("malformed torrent: " + e.getMessage(), e);
         }
@@ -71,23 +72,23 @@ public final class Metainfo {
                 topLevel(top, "creation date", () -> creationDate(top)));
     }
 
-    /** Reads a {@code .torrent} file, refusing one beyond the bencode input limit before loading it. */
+    /** Reads a {@code .torrent} file, refusing one beyond MAX_TORRENT_BYTES before loading it. */
     public static Metainfo read(Path torrentFile) throws IOException {
         long size = Files.size(torrentFile);
-        if (size > BencodeLimits.DEFAULT.maxInputLength()) {
+        if (size > MAX_TORRENT_BYTES) {
             throw new InvalidTorrentException(torrentFile + ": " + size + " bytes is too large for a torrent (limit "
-                    + BencodeLimits.DEFAULT.maxInputLength() + ")");
+                    + MAX_TORRENT_BYTES + ")");
         }
         try (InputStream in = Files.newInputStream(torrentFile)) {
             return read(in);
         }
     }
 
-    /** Reads a {@code .torrent} from a stream (an upload, a download), at most the bencode input limit. */
+    /** Reads a {@code .torrent} from a stream (an upload, a download), at most MAX_TORRENT_BYTES. */
     public static Metainfo read(InputStream in) throws IOException {
-        byte[] torrent = in.readNBytes(BencodeLimits.DEFAULT.maxInputLength());
+        byte[] torrent = in.readNBytes(MAX_TORRENT_BYTES);
         if (in.read() != -1) {
-            throw new InvalidTorrentException("torrent exceeds the limit of " + BencodeLimits.DEFAULT.maxInputLength()
+            throw new InvalidTorrentException("torrent exceeds the limit of " + MAX_TORRENT_BYTES
                     + " bytes");
         }
         return read(torrent);

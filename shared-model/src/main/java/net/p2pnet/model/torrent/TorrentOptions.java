@@ -13,9 +13,12 @@ public record TorrentOptions(List<List<String>> announceTiers, int pieceLength, 
 
     /** mktorrent 1.1's default, {@code -l 18}: keeps our default info-hash equal to mktorrent's. */
     public static final int DEFAULT_PIECE_LENGTH_LOG2 = 18;
-    /** mktorrent 1.1 accepts {@code -l} from 15 (32 KiB) to 28 (256 MiB); so do we. */
+    /**
+     * mktorrent 1.1 accepts {@code -l} from 15 (32 KiB) to 28 (256 MiB); we stop at 26, the
+     * {@link InfoDictionary#MAX_PIECE_LENGTH} every reader accepts.
+     */
     public static final int MIN_PIECE_LENGTH_LOG2 = 15;
-    public static final int MAX_PIECE_LENGTH_LOG2 = 28;
+    public static final int MAX_PIECE_LENGTH_LOG2 = 26;
 
     public TorrentOptions {
         announceTiers = announceTiers.stream().map(List::copyOf).filter(tier -> !tier.isEmpty()).toList();
@@ -30,7 +33,7 @@ public record TorrentOptions(List<List<String>> announceTiers, int pieceLength, 
                 Instant.now());
     }
 
-    /** The piece length as mktorrent's {@code -l}: 2^log2 bytes, log2 from 15 to 28. */
+    /** The piece length as mktorrent's {@code -l}: 2^log2 bytes, log2 from 15 to 26. */
     public static int pieceLengthOfLog2(int log2) {
         if (log2 < MIN_PIECE_LENGTH_LOG2 || log2 > MAX_PIECE_LENGTH_LOG2) {
             throw new IllegalArgumentException("the piece length exponent must be between " + MIN_PIECE_LENGTH_LOG2

@@ -4,14 +4,16 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutates valid encodings at random (seeded, so a failure reproduces) and checks the decoder's
- * contract: a BencodeException or a value, never anything else; and whatever it accepts is canonical
- * (re-encodes to the same bytes).
+ * The decoder's contract on hostile bytes: a BencodeException with a short message or a value,
+ * never anything else; and whatever it accepts is canonical (re-encodes to the same bytes). Checked
+ * by seeded random mutations and by Jazzer (corpus in {@code BencodeFuzzTestInputs/}; see
+ * docs/fuzzing.md).
  */
 class BencodeFuzzTest {
 
@@ -26,7 +28,7 @@ class BencodeFuzzTest {
     @Test
     void mutatedInputsOnlyEverRaiseBencodeException() {
         Random random = new Random(SEED);
-        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(4096, 1024, 16));
+        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(4096, 1024, 16, 1_000_000));
         int accepted = 0;
         int rejected = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -45,5 +47,32 @@ class BencodeFuzzTest {
         // Both outcomes must occur, or the mutations are too weak (or too destructive) to test anything.
         assertThat(accepted).isGreaterThan(1000);
         assertThat(rejected).isGreaterThan(1000);
+    }
+
+    /** Every use's limits, and small ones so that each budget is reached by short inputs too. */
+    private static final List<BencodeLimits> LIMITS = List.of(BencodeLimits.TORRENT, BencodeLimits.TRACKER_RESPONSE,
+            BencodeLimits.EXTENSION_MESSAGE, new BencodeLimits(512, 64, 4, 40));
+
+    @FuzzTest(maxDuration = "30s")
+    void anyBytesDecodeToACanonicalValueOrABencodeException(byte[] input) {
+        for (BencodeLimits limits : LIMITS) {
+            BencodeDecoder decoder = new BencodeDecoder(limits);
+            try {
+                assertThat(Bencode.encode(decoder.decode(input))).isEqualTo(input);
+            } catch (BencodeException expected) {
+                assertShort(expected);
+            }
+            try {
+                BDictionary prefix = decoder.decodeDictionaryPrefix(input);
+                assertThat(prefix.rawBytes()).isEqualTo(java.util.Arrays.copyOf(input, prefix.rawBytes().length));
+            } catch (BencodeException expected) {
+                assertShort(expected);
+            }
+        }
+    }
+
+    /** An error quotes values by their start: its size does not grow with the input. */
+    static void assertShort(RuntimeException e) {
+        assertThat(e.getMessage()).hasSizeLessThan(600);
     }
 }

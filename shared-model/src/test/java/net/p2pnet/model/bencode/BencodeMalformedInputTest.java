@@ -57,7 +57,7 @@ class BencodeMalformedInputTest {
 
     @Test
     void nestingBeyondTheDepthLimitIsRefused() {
-        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(1 << 20, 1 << 20, 8));
+        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(1 << 20, 1 << 20, 8, 1_000_000));
         String eight = "l".repeat(8) + "e".repeat(8);
         String nine = "l".repeat(9) + "e".repeat(9);
 
@@ -72,12 +72,12 @@ class BencodeMalformedInputTest {
 
         assertThatThrownBy(() -> Bencode.decode(hostile))
                 .isInstanceOf(BencodeException.class)
-                .hasMessageContaining("nesting deeper than 64 levels");
+                .hasMessageContaining("nesting deeper than 32 levels");
     }
 
     @Test
     void oversizedStringsAndInputsAreRefusedBeforeAllocation() {
-        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(100, 10, 8));
+        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(100, 10, 8, 1_000_000));
 
         assertThatThrownBy(() -> decoder.decode("11:hello world".getBytes(ISO_8859_1)))
                 .hasMessage("byte string of 11 bytes exceeds the limit of 10 at offset 0");
@@ -95,7 +95,7 @@ class BencodeMalformedInputTest {
 
     @Test
     void limitsThemselvesAreValidated() {
-        assertThatThrownBy(() -> new BencodeLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BencodeLimits(1, 1, 100_000)).hasMessageContaining("depth");
+        assertThatThrownBy(() -> new BencodeLimits(0, 1, 1, 1_000_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BencodeLimits(1, 1, 100_000, 1_000_000)).hasMessageContaining("depth");
     }
 }

@@ -97,7 +97,7 @@ class BencodeRoundTripTest {
 
     @Test
     void decodesFromAStreamWithinTheLimit() throws Exception {
-        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(10, 10, 4));
+        BencodeDecoder decoder = new BencodeDecoder(new BencodeLimits(10, 10, 4, 1_000_000));
 
         assertThat(decoder.decode(new ByteArrayInputStream(bytes("l3:abce")))).isEqualTo(BList.of(BString.of("abc")));
         assertThatThrownBy(() -> decoder.decode(new ByteArrayInputStream(bytes("l8:abcdefghe"))))

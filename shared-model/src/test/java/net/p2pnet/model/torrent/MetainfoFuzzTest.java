@@ -4,15 +4,17 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import java.util.Random;
 import net.p2pnet.model.bencode.BencodeMutator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Damaged torrents (seeded, so a failure reproduces) must give an InvalidTorrentException or a
- * usable Metainfo, never another exception; and whatever is accepted survives a write and re-read
- * with the same info-hash and only safe paths.
+ * Damaged torrents must give an InvalidTorrentException with a short message or a usable Metainfo,
+ * never another exception; and whatever is accepted survives a write and re-read with the same
+ * info-hash and only safe paths. Checked by seeded random mutations and by Jazzer (corpus in
+ * {@code MetainfoFuzzTestInputs/}; see docs/fuzzing.md).
  */
 class MetainfoFuzzTest {
 
@@ -47,6 +49,15 @@ class MetainfoFuzzTest {
         }
         assertThat(accepted).isGreaterThan(500);
         assertThat(rejected).isGreaterThan(500);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void anyBytesReadAsAUsableTorrentOrAnInvalidTorrentException(byte[] input) {
+        try {
+            checkUsable(Metainfo.read(input));
+        } catch (InvalidTorrentException expected) {
+            assertThat(expected.getMessage()).isNotBlank().hasSizeLessThan(600);
+        }
     }
 
     private static void checkUsable(Metainfo m) {

@@ -162,7 +162,7 @@ class MetainfoReadTest {
                 + "6:pieces0:ee")))
                 .hasMessage("info.length: negative length -1");
         assertThatThrownBy(() -> Metainfo.read(bytes("d4:infod6:lengthi0e4:name1:x12:piece lengthi0e6:pieces0:ee")))
-                .hasMessage("info.piece length: 0 is not a usable piece length");
+                .hasMessage("info.piece length: 0 is not a usable piece length (1 to 67108864 bytes)");
         assertThatThrownBy(() -> Metainfo.read(bytes("d4:infod6:lengthi0e4:name1:x12:piece length1:x6:pieces0:ee")))
                 .hasMessage("info: 'piece length': expected integer, found byte string at offset 43");
         assertThatThrownBy(() -> Metainfo.read(bytes("d4:infod6:lengthi0e4:name1:x12:piece lengthi1e6:pieces0:"
@@ -207,12 +207,12 @@ class MetainfoReadTest {
             throws Exception {
         java.nio.file.Path huge = tmp.resolve("huge.torrent");
         try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
-            file.setLength((64L << 20) + 1); // sparse: no disk used
+            file.setLength(Metainfo.MAX_TORRENT_BYTES + 1L); // sparse: no disk used
         }
 
         assertThatThrownBy(() -> Metainfo.read(huge))
                 .isInstanceOf(InvalidTorrentException.class)
-                .hasMessageEndingWith("67108865 bytes is too large for a torrent (limit 67108864)");
+                .hasMessageEndingWith("16777217 bytes is too large for a torrent (limit 16777216)");
         assertThatThrownBy(() -> Metainfo.read(new java.io.InputStream() {
             @Override
             public int read() {
@@ -224,7 +224,7 @@ class MetainfoReadTest {
                 java.util.Arrays.fill(b, off, off + len, (byte) 'x');
                 return len;
             }
-        })).hasMessage("torrent exceeds the limit of 67108864 bytes");
+        })).hasMessage("torrent exceeds the limit of 16777216 bytes");
     }
 
     @Test

@@ -159,7 +159,7 @@ class TorrentWriterTest {
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("nope");
         assertThatThrownBy(() -> TorrentOptions.pieceLengthOfLog2(14))
-                .hasMessage("the piece length exponent must be between 15 and 28, was 14");
+                .hasMessage("the piece length exponent must be between 15 and 26, was 14");
         assertThatThrownBy(() -> TorrentOptions.pieceLengthOfLog2(29)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TorrentWriter.create(Path.of("/"), TorrentOptions.defaults()))
                 .isInstanceOf(IOException.class);

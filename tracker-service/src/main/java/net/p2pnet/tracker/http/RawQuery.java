@@ -2,6 +2,7 @@ package net.p2pnet.tracker.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.p2pnet.model.text.Excerpt;
 import net.p2pnet.tracker.swarm.TrackerRefusal;
 
 /**
@@ -103,12 +104,12 @@ public final class RawQuery {
             }
             int digit = c - '0';
             if (value > (Long.MAX_VALUE - digit) / 10) {
-                throw new TrackerRefusal("invalid " + param.name() + ": larger than " + max);
+                throw new TrackerRefusal("invalid " + Excerpt.of(param.name()) + ": larger than " + max);
             }
             value = value * 10 + digit;
         }
         if (value > max) {
-            throw new TrackerRefusal("invalid " + param.name() + ": " + value + " is larger than " + max);
+            throw new TrackerRefusal("invalid " + Excerpt.of(param.name()) + ": " + value + " is larger than " + max);
         }
         return value;
     }
@@ -120,10 +121,10 @@ public final class RawQuery {
     }
 
     private static TrackerRefusal malformed(Param param) {
-        return new TrackerRefusal("malformed percent-encoding in " + param.name());
+        return new TrackerRefusal("malformed percent-encoding in " + Excerpt.of(param.name()));
     }
 
     private static TrackerRefusal invalidNumber(Param param) {
-        return new TrackerRefusal("invalid " + param.name() + ": expected a non-negative decimal number");
+        return new TrackerRefusal("invalid " + Excerpt.of(param.name()) + ": expected a non-negative decimal number");
     }
 }
