@@ -2,6 +2,7 @@ package net.p2pnet.agent.network;
 
 import net.p2pnet.agent.bittorrent.BtPeers;
 import net.p2pnet.agent.download.PeerNetwork;
+import net.p2pnet.agent.transfer.TransferClient;
 import net.p2pnet.agent.transfer.TransferServer;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.model.api.Ed2kLocation;
 import net.p2pnet.model.api.FileHit;
+import net.p2pnet.model.net.BoundedBody;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,7 +131,7 @@ public class TrackerClient {
     public Optional<byte[]> torrent(String infoHashHex) {
         requireConfigured();
         HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(
-                api("/api/v1/torrents/" + infoHashHex + "/torrent"))).GET(), "fetch torrent");
+                api("/api/v1/torrents/" + infoHashHex + "/torrent"))).GET(), "fetch torrent", TransferClient.MAX_TORRENT_BYTES);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -140,9 +142,14 @@ public class TrackerClient {
         return check(exchange(request, what), what);
     }
 
+    /** Announces and JSON answers: a compact peer list of numwant=50 is 300 bytes, so 1 MiB is plenty. */
     private HttpResponse<byte[]> exchange(HttpRequest.Builder request, String what) {
+        return exchange(request, what, BoundedBody.JSON);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder request, String what, int max) {
         try {
-            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return BoundedBody.send(http, request.timeout(TIMEOUT).build(), BoundedBody.bytes(max), TIMEOUT);
         } catch (IOException e) {
             throw new UpstreamException("tracker " + announceUrl + " unreachable (" + what + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -9,6 +9,11 @@ import java.util.function.Consumer;
  */
 public final class SseReader {
 
+    /** The longest line a stream may send (a chat message is far smaller). */
+    public static final int MAX_LINE = 256 * 1024;
+    /** The most data one event may gather over its lines; a stream sending more is cut. */
+    public static final int MAX_EVENT_DATA = 1 << 20;
+
     /** One dispatched event. */
     public record Event(String id, String name, String data) {
     }
@@ -38,7 +43,12 @@ public final class SseReader {
         }
         switch (field) {
             case "event" -> name = value;
-            case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            case "data" -> {
+                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                if (data.length() > MAX_EVENT_DATA) {
+                    throw new IllegalStateException("an event of more than " + MAX_EVENT_DATA + " characters of data");
+                }
+            }
             case "id" -> lastId = value;
             default -> { } // "retry" and unknown fields are ignored
         }

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.p2pnet.agent.config.MirrorAddresses;
 import net.p2pnet.agent.config.OptionalBean;
+import net.p2pnet.model.net.BoundedBody;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -28,18 +30,24 @@ public class TransferClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SMALL_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TORRENT_TIMEOUT = Duration.ofSeconds(60);
+    /** No sane .torrent is anywhere near this (the control API's upload limit too); a bigger answer is not a torrent. */
+    public static final int MAX_TORRENT_BYTES = 16 * 1024 * 1024;
     private static final int BLOCK = 256 * 1024;
+    private static final int MAX_REDIRECTS = 5;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json;
     private final PieceChannels channels = new PieceChannels(DATA_TIMEOUT);
     private final OptionalBean<PeerTicketProvider> tickets;
     private final OptionalBean<TransferServer> server;
+    private final MirrorAddresses mirrors;
 
     public TransferClient(JsonMapper json, ObjectProvider<PeerTicketProvider> tickets,
-                          ObjectProvider<TransferServer> server) {
+                          ObjectProvider<TransferServer> server, MirrorAddresses mirrors) {
         this.json = json;
+        this.mirrors = mirrors;
         this.tickets = new OptionalBean<>(tickets);
         this.server = new OptionalBean<>(server);
     }
@@ -71,23 +79,24 @@ public class TransferClient {
     }
 
     public FileInfo info(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash), SMALL_TIMEOUT), FileInfo.class);
+        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash), BoundedBody.JSON, SMALL_TIMEOUT),
+                FileInfo.class);
     }
 
     public Optional<FileInfo> infoByEd2k(InetSocketAddress source, String ed2kHash) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(agentUri(source, "/p2p/v1/ed2k/" + ed2kHash), SMALL_TIMEOUT);
+        HttpResponse<byte[]> response = send(agentUri(source, "/p2p/v1/ed2k/" + ed2kHash), BoundedBody.JSON, SMALL_TIMEOUT);
         return response.statusCode() == 404 ? Optional.empty()
                 : Optional.of(json.readValue(body(response), FileInfo.class));
     }
 
     public byte[] torrent(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return get(agentUri(source, "/p2p/v1/files/" + infoHash + "/torrent"), SMALL_TIMEOUT);
+        return get(agentUri(source, "/p2p/v1/files/" + infoHash + "/torrent"), MAX_TORRENT_BYTES, TORRENT_TIMEOUT);
     }
 
     /** Source exchange: the other agents {@code source} knows for this file ({@code host:port} strings). */
     public List<String> sources(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash + "/sources"), SMALL_TIMEOUT),
-                new TypeReference<List<String>>() { });
+        return json.readValue(get(agentUri(source, "/p2p/v1/files/" + infoHash + "/sources"), BoundedBody.JSON,
+                SMALL_TIMEOUT), new TypeReference<List<String>>() { });
     }
 
     /** Receives the parts of an answer one by one, as they arrive; {@code data} (position to limit) is only valid during the call. */
@@ -178,14 +187,18 @@ public class TransferClient {
      * {@link HttpClient} funnels every byte through one selector thread - on two cores that thread
      * was the bottleneck (docs/benchmarks.md). Agents get {@link PieceChannel}s.
      */
-    private void fetchRange(URI uri, String range, int[] sizes, ByteBuffer buffer, BlockSink sink,
+    private void fetchRange(URI url, String range, int[] sizes, ByteBuffer buffer, BlockSink sink,
                             PartReceiver receiver) throws IOException, InterruptedException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
-        connection.setInstanceFollowRedirects(true);
-        connection.setRequestProperty("Range", range); // never our ticket or port: a mirror is not an agent
+        URI uri = url;
+        HttpURLConnection connection = openMirror(uri, range);
         int status = connection.getResponseCode();
+        for (int hops = 0; isRedirect(status); hops++) {
+            URI target = redirectTarget(connection, uri, hops);
+            connection.disconnect();
+            uri = target;
+            connection = openMirror(uri, range);
+            status = connection.getResponseCode();
+        }
         if (status != 206) {
             drain(connection.getErrorStream());
             if (status == 503) {
@@ -207,6 +220,36 @@ public class TransferClient {
         } catch (IOException | RuntimeException | InterruptedException e) {
             connection.disconnect(); // a half-read answer cannot be reused
             throw e;
+        }
+    }
+
+    /** Checked before every connection: the first URL came from a link or torrent, later ones from redirects. */
+    private HttpURLConnection openMirror(URI uri, String range) throws IOException {
+        Optional<String> refused = mirrors.refusal(uri);
+        if (refused.isPresent()) {
+            throw new IOException(refused.get());
+        }
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
+        connection.setInstanceFollowRedirects(false); // followed by hand, each target checked
+        connection.setRequestProperty("Range", range); // never our ticket or port: a mirror is not an agent
+        return connection;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static URI redirectTarget(HttpURLConnection connection, URI from, int hops) throws IOException {
+        String location = connection.getHeaderField("Location");
+        if (hops >= MAX_REDIRECTS || location == null) {
+            throw new IOException(from + " redirects " + (location == null ? "nowhere" : "too often"));
+        }
+        try {
+            return from.resolve(location);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(from + " redirects to an invalid URL", e);
         }
     }
 
@@ -256,12 +299,13 @@ public class TransferClient {
         }
     }
 
-    private byte[] get(URI uri, Duration timeout) throws IOException, InterruptedException {
-        return body(send(uri, timeout));
+    private byte[] get(URI uri, int max, Duration timeout) throws IOException, InterruptedException {
+        return body(send(uri, max, timeout));
     }
 
-    private HttpResponse<byte[]> send(URI uri, Duration timeout) throws IOException, InterruptedException {
-        return http.send(request(uri, timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** Within {@code timeout} for the whole answer, of at most {@code max} bytes (an error answer is as small as any JSON). */
+    private HttpResponse<byte[]> send(URI uri, int max, Duration timeout) throws IOException, InterruptedException {
+        return BoundedBody.send(http, request(uri, timeout).build(), BoundedBody.bytes(max), timeout);
     }
 
     private byte[] body(HttpResponse<byte[]> response) throws IOException {
