@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +25,38 @@ final class TransferExchange {
     private final SocketChannel channel;
     private final InetSocketAddress remote;
     private final JsonMapper json;
+    private final ConnectionDeadline deadline;
+    private final Duration writeTimeout;
     private final Map<String, String> responseFields = new LinkedHashMap<>();
     private boolean started;
 
-    TransferExchange(RequestHead request, SocketChannel channel, InetSocketAddress remote, JsonMapper json) {
+    TransferExchange(RequestHead request, SocketChannel channel, InetSocketAddress remote, JsonMapper json,
+                     ConnectionDeadline deadline, Duration writeTimeout) {
         this.request = request;
         this.channel = channel;
         this.remote = remote;
         this.json = json;
+        this.deadline = deadline;
+        this.writeTimeout = writeTimeout;
+    }
+
+    /** A write to the client: a block of a body, or a head. */
+    @FunctionalInterface
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code write} under the write timeout: a client that does not take it in time loses the
+     * connection (a blocking socket write has no timeout of its own).
+     */
+    void timed(Write write) throws IOException {
+        deadline.arm(writeTimeout, "write to " + remote);
+        try {
+            write.run();
+        } finally {
+            deadline.disarm();
+        }
     }
 
     String path() {
@@ -156,9 +181,11 @@ final class TransferExchange {
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        timed(() -> {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
     }
 
     /** Answers a request that could not be read, and says the connection ends. */
