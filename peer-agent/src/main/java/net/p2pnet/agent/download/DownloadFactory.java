@@ -24,6 +24,7 @@ import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.link.MagnetLink;
 import net.p2pnet.model.net.BoundedBody;
 import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.model.torrent.AnnouncePasskeys;
 import net.p2pnet.model.torrent.InvalidTorrentException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -128,9 +129,10 @@ class DownloadFactory {
      * The link itself is the user's choice; a redirect is followed only where the agent would fetch
      * a mirror (the user's link must not become a way into the user's own network).
      */
-    private byte[] fetchTorrent(String url) {
+    private byte[] fetchTorrent(String link) {
+        String url = abbreviate(link);
         try {
-            URI uri = URI.create(url);
+            URI uri = URI.create(link);
             for (int hops = 0; ; hops++) {
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(TORRENT_TIMEOUT).build();
                 HttpResponse<byte[]> response = BoundedBody.send(http, request, BoundedBody.bytes(MAX_TORRENT_BYTES),
@@ -184,8 +186,9 @@ class DownloadFactory {
         }
     }
 
+    /** For messages (and so logs): no control characters, no passkey, at most 120 characters. */
     static String abbreviate(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        String clean = AnnouncePasskeys.strip(text).replaceAll("\\p{Cntrl}", "?");
         return clean.length() <= 120 ? clean : clean.substring(0, 117) + "...";
     }
 

@@ -21,6 +21,7 @@ import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.model.api.Ed2kLocation;
 import net.p2pnet.model.api.FileHit;
 import net.p2pnet.model.net.BoundedBody;
+import net.p2pnet.model.torrent.AnnouncePasskeys;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,8 @@ public class TrackerClient {
     private static final String PEER_ID_PREFIX = "-PN0100-";
 
     private final String announceUrl;
+    /** The announce URL as messages (and logs) show it: without a passkey configured in it. */
+    private final String shownUrl;
     private final PeerCredentials credentials;
     private final TransferServer transfer;
     private final BtPeers bittorrent;
@@ -48,6 +51,7 @@ public class TrackerClient {
             BtPeers bittorrent, JsonMapper json) {
         this.bittorrent = bittorrent;
         this.announceUrl = agent.trackerUrl();
+        this.shownUrl = AnnouncePasskeys.strip(announceUrl);
         this.credentials = credentials;
         this.transfer = transfer;
         this.json = json;
@@ -72,9 +76,13 @@ public class TrackerClient {
         return announceUrl != null && !announceUrl.isBlank();
     }
 
-    /** The announce URL to put in torrents: the tracker URL with this agent's passkey when it has one. */
+    /**
+     * The announce URL to put in torrents: the tracker URL, never with this agent's passkey, since
+     * torrents are handed to others (the transfer port, the tracker registry) and a passkey is the
+     * member's tracker identity. Each member announces with its own.
+     */
     public String announceUrlForTorrents() {
-        return configured() ? withPasskey(announceUrl) : null;
+        return configured() ? shownUrl : null;
     }
 
     public AnnounceResult announce(String infoHashHex, AnnounceEvent event, long uploaded, long downloaded, long left) {
@@ -92,13 +100,14 @@ public class TrackerClient {
         }
         String base = withPasskey(announceUrl);
         URI uri = URI.create(base + (base.contains("?") ? "&" : "?") + query);
-        return AnnounceResponseParser.parse(send(HttpRequest.newBuilder(uri).GET(), "announce"), announceUrl);
+        return AnnounceResponseParser.parse(send(HttpRequest.newBuilder(uri).GET(), "announce"), shownUrl);
     }
 
     /** Registers a torrent with the tracker's registry, with the file's ed2k hash for localisation. */
     public void register(byte[] torrent, String ed2kHash) {
         requireConfigured();
-        Multipart body = new Multipart().file("torrent", "file.torrent", "application/x-bittorrent", torrent)
+        Multipart body = new Multipart().file("torrent", "file.torrent", "application/x-bittorrent",
+                        AnnouncePasskeys.strip(torrent)) // the registry hands it to everyone
                 .field("ed2k", ed2kHash);
         credentials.passkey().ifPresent(key -> body.field("passkey", key)); // a private tracker requires it
         HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(api("/api/v1/torrents")))
@@ -151,7 +160,7 @@ public class TrackerClient {
         try {
             return BoundedBody.send(http, request.timeout(TIMEOUT).build(), BoundedBody.bytes(max), TIMEOUT);
         } catch (IOException e) {
-            throw new UpstreamException("tracker " + announceUrl + " unreachable (" + what + "): " + e.getMessage(), e);
+            throw new UpstreamException("tracker " + shownUrl + " unreachable (" + what + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException("interrupted while calling the tracker (" + what + ")", e);
@@ -160,7 +169,7 @@ public class TrackerClient {
 
     private byte[] check(HttpResponse<byte[]> response, String what) {
         if (response.statusCode() / 100 != 2) {
-            throw new UpstreamException("tracker " + announceUrl + " answered " + response.statusCode() + " to " + what
+            throw new UpstreamException("tracker " + shownUrl + " answered " + response.statusCode() + " to " + what
                     + ": " + UpstreamProblem.describe(response.body()));
         }
         return response.body();

@@ -63,7 +63,7 @@ public final class BoundedBody {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new IOException(request.uri() + " did not answer completely within " + deadline.toSeconds() + " s");
+            throw new IOException(where(request) + " did not answer completely within " + deadline.toSeconds() + " s");
         } catch (InterruptedException e) {
             answer.cancel(true);
             throw e;
@@ -72,8 +72,13 @@ public final class BoundedBody {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(request.uri() + ": " + cause, cause);
+            throw new IOException(where(request) + ": " + cause, cause);
         }
+    }
+
+    /** For messages: never the query, which may carry a credential (a tracker passkey). */
+    private static String where(HttpRequest request) {
+        return request.uri().getScheme() + "://" + request.uri().getRawAuthority() + request.uri().getRawPath();
     }
 
     /** At most {@code max} bytes of {@code in}; more is a {@link TooLargeException} naming {@code what}. */
