@@ -3,6 +3,7 @@ package net.p2pnet.model.net;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,6 +35,20 @@ public final class AddressScope {
         try {
             return Optional.of(InetAddress.getByName(bare)); // a literal: parsed, never looked up
         } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A peer-sent {@code host:port} whose host is an IP literal, as an address to connect to; empty
+     * for a DNS name (never looked up: a peer must not make us query names of its choosing) or
+     * anything malformed.
+     */
+    public static Optional<InetSocketAddress> literalEndpoint(String hostPort) {
+        try {
+            ServerAddress parsed = ServerAddress.parse(hostPort);
+            return literal(parsed.host()).map(address -> new InetSocketAddress(address, parsed.port()));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
