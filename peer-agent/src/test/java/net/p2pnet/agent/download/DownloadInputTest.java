@@ -102,6 +102,16 @@ class DownloadInputTest {
     }
 
     @Test
+    void aPieceLengthBeyond64MiBIsRefused() {
+        // every worker holds a piece-sized buffer: 2^31-1 would be 2 GiB each
+        for (int pieceLength : new int[] {Integer.MAX_VALUE, (64 << 20) + 1}) {
+            BDictionary info = BDictionary.builder().put("name", "huge.bin").put("piece length", pieceLength)
+                    .put("pieces", new byte[20]).put("length", 100).build();
+            assertTorrentInvalid(Bencode.encode(BDictionary.builder().put("info", info).build()), "piece length");
+        }
+    }
+
+    @Test
     void unknownIdsAreReportedClearly() {
         for (Runnable call : List.<Runnable>of(() -> agent.downloads().get("nope"), () -> agent.downloads().pause("nope"),
                 () -> agent.downloads().resume("nope"), () -> agent.downloads().cancel("nope"),
