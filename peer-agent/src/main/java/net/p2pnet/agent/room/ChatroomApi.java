@@ -97,15 +97,7 @@ class ChatroomApi {
                 throw new IOException("chatroom service " + host + " answered " + response.statusCode()
                         + " to the event stream of " + room);
             }
-            SseReader reader = new SseReader(sink);
-            for (String line = BoundedBody.readLine(in, SseReader.MAX_LINE); line != null;
-                    line = BoundedBody.readLine(in, SseReader.MAX_LINE)) {
-                try {
-                    reader.line(line);
-                } catch (IllegalStateException e) {
-                    throw new IOException("chatroom service " + host + " sent " + e.getMessage(), e);
-                }
-            }
+            new SseReader(sink).readAll(in);
         }
     }
 

@@ -1,6 +1,9 @@
 package net.p2pnet.agent.room;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.function.Consumer;
+import net.p2pnet.model.net.BoundedBody;
 
 /**
  * Assembles Server-Sent Events from lines (WHATWG HTML, "Parsing an event stream"): {@code event},
@@ -51,6 +54,20 @@ public final class SseReader {
             }
             case "id" -> lastId = value;
             default -> { } // "retry" and unknown fields are ignored
+        }
+    }
+
+    /**
+     * Feeds the lines of {@code in} to this reader until the stream ends; a line or an event beyond
+     * the limits ends it with an exception (the stream comes from another machine).
+     */
+    public void readAll(InputStream in) throws IOException {
+        for (String line = BoundedBody.readLine(in, MAX_LINE); line != null; line = BoundedBody.readLine(in, MAX_LINE)) {
+            try {
+                line(line);
+            } catch (IllegalStateException e) {
+                throw new IOException("the event stream sent " + e.getMessage(), e);
+            }
         }
     }
 
