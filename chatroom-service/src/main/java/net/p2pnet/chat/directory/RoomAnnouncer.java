@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.p2pnet.chat.config.ChatProperties;
 import net.p2pnet.chat.metrics.ChatMetrics;
@@ -26,6 +28,7 @@ import net.p2pnet.model.crypto.KeyPurpose;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.RequestSigner;
 import net.p2pnet.model.crypto.SignedRequest;
+import net.p2pnet.model.net.BoundedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -44,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RoomAnnouncer {
 
     static final String ANNOUNCE_PATH = "/api/v1/rooms/announce";
+    private static final long ANSWER_DEADLINE_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RoomAnnouncer.class);
 
     private final ChatProperties properties;
@@ -135,7 +139,13 @@ public class RoomAnnouncer {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.uri).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signature.headers().forEach(request::header);
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        // the answer is only logged: a little of it is enough, and a server that drips it is cut off
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request.build(),
+                BoundedBody.text(BoundedBody.ERROR));
+        answer.orTimeout(ANSWER_DEADLINE_SECONDS, TimeUnit.SECONDS).whenComplete((response, error) -> {
+            if (error instanceof TimeoutException) {
+                answer.cancel(true);
+            }
             target.inFlight.set(false);
             if (error == null && response.statusCode() / 100 == 2) {
                 if (target.backoff.failures() > 0) {

@@ -302,6 +302,9 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         } catch (IOException | RuntimeException e) {
             log.info("bittorrent: refusing incoming {}: {}", remote, e.getMessage());
             closeQuietly(socket);
+        } catch (Error e) {
+            log.warn("bittorrent: dropping incoming {}: {}", remote, e.toString());
+            closeQuietly(socket); // never a half-open connection, whatever happened
         }
     }
 

@@ -75,6 +75,12 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     static final int SILENCE_MILLIS = 180_000;
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(100);
     private static final int MAX_METADATA = 16 << 20;
+    /**
+     * Before the metadata is known (a magnet), a piece index or bitfield is checked against the
+     * most pieces metadata we would accept can list (20 bytes of SHA-1 each): a HAVE for piece
+     * 2^31-1 must not make us size a bitset for it.
+     */
+    static final int MAX_UNKNOWN_PIECES = MAX_METADATA / 20;
     private static final int MAX_PEX = 200;
     /** Piece bytes handed to the writer but not yet on the socket: the uploader waits beyond this. */
     private static final int UPLOAD_BUDGET = 1 << 20;
@@ -408,6 +414,8 @@ final class PeerConnection implements BtPeer, ChokeTarget {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             closeWith("write failed: " + e.getMessage(), false);
+        } catch (RuntimeException | Error e) {
+            closeWith("writer failed: " + e, true);
         }
     }
 
@@ -444,6 +452,9 @@ final class PeerConnection implements BtPeer, ChokeTarget {
         } catch (RuntimeException e) {
             log.error("bittorrent: bug handling a message from {}", key(), e);
             closeWith("internal error: " + e, false);
+        } catch (Error e) {
+            // even out of memory: this connection ends whole, never half-open, and the agent goes on
+            closeWith("error: " + e, true);
         }
     }
 
@@ -535,7 +546,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
 
     private void onHave(int index) throws ProtocolViolation {
         int count = pieceCount();
-        if (index < 0 || (count >= 0 && index >= count)) {
+        if (index < 0 || index >= (count >= 0 ? count : MAX_UNKNOWN_PIECES)) {
             throw new ProtocolViolation("have for piece " + index + (count >= 0 ? " of " + count : ""));
         }
         withLock(() -> {
@@ -557,7 +568,11 @@ final class PeerConnection implements BtPeer, ChokeTarget {
                 throw new ProtocolViolation("bad bitfield: " + e.getMessage());
             }
         } else {
-            // a magnet: the piece count is not known yet, so the length and spare bits cannot be checked
+            // a magnet: the piece count is not known yet, so only the most a torrent can have is checked
+            if (wire.length > (MAX_UNKNOWN_PIECES + 7) / 8) {
+                throw new ProtocolViolation("bitfield of " + wire.length + " bytes, more than any torrent's "
+                        + MAX_UNKNOWN_PIECES + " pieces take");
+            }
             for (int i = 0; i < wire.length * 8; i++) {
                 if ((wire[i >>> 3] & (0x80 >>> (i & 7))) != 0) {
                     bits.set(i);
@@ -640,6 +655,8 @@ final class PeerConnection implements BtPeer, ChokeTarget {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             closeWith("cannot read content to serve: " + e.getMessage(), false);
+        } catch (RuntimeException | Error e) {
+            closeWith("uploader failed: " + e, true);
         }
     }
 

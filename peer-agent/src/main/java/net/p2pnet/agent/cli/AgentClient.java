@@ -3,6 +3,7 @@ package net.p2pnet.agent.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import net.p2pnet.model.net.BoundedBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,9 @@ final class AgentClient {
 
     private final URI base;
     private final String token;
+    /** Lists of many shares or downloads stay far below this. */
+    private static final int MAX_ANSWER = 16 << 20;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -77,14 +81,13 @@ final class AgentClient {
     void events(Consumer<String[]> sink) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/events")).header("Accept", "text/event-stream")
                 .headers(auth()).build();
-        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        try (Stream<String> lines = response.body()) {
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
                 throw new AgentCallException("the agent answered " + response.statusCode() + " to /api/v1/events");
             }
-            net.p2pnet.agent.room.SseReader reader = new net.p2pnet.agent.room.SseReader(
-                    event -> sink.accept(new String[] {event.name(), event.data()}));
-            lines.forEach(reader::line);
+            new net.p2pnet.agent.room.SseReader(event -> sink.accept(new String[] {event.name(), event.data()}))
+                    .readAll(in);
         }
     }
 
@@ -104,7 +107,8 @@ final class AgentClient {
     private JsonNode send(HttpRequest.Builder request, String path) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // --url may name an agent elsewhere: its answers are budgeted like any other machine's
+            response = BoundedBody.send(http, request.build(), BoundedBody.bytes(MAX_ANSWER), TIMEOUT);
         } catch (IOException e) {
             throw new AgentCallException("cannot reach the agent at " + base + ": " + describe(e));
         } catch (InterruptedException e) {

@@ -433,7 +433,17 @@ final class Download implements ServedContent {
 
     @Override
     public void noteSource(InetSocketAddress source) {
-        gossip.add(SourceEndpoint.p2pnet(source));
+        learnt(List.of(SourceEndpoint.p2pnet(source)));
+    }
+
+    /** Adds sources learnt from other sources, as long as fewer than {@link #MAX_KNOWN_SOURCES} are kept. */
+    void learnt(Collection<SourceEndpoint> endpoints) {
+        for (SourceEndpoint endpoint : endpoints) {
+            if (gossip.size() >= MAX_KNOWN_SOURCES) {
+                return;
+            }
+            gossip.add(endpoint);
+        }
     }
 
     @Override
@@ -441,9 +451,9 @@ final class Download implements ServedContent {
         uploaded.addAndGet(bytes);
     }
 
-    /** Sources learnt from other sources (source and peer exchange, upgrades), not yet tried. */
+    /** Sources learnt from other sources (source and peer exchange, upgrades), not yet tried; read only. */
     Set<SourceEndpoint> gossip() {
-        return gossip;
+        return java.util.Collections.unmodifiableSet(gossip);
     }
 
     /** What the networks need to check a source offers this download's content. */

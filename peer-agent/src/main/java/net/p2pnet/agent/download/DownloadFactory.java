@@ -1,7 +1,6 @@
 package net.p2pnet.agent.download;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,10 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import net.p2pnet.agent.bandwidth.BandwidthLimits;
 import net.p2pnet.agent.bandwidth.TrafficMeter;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.agent.config.MirrorAddresses;
 import net.p2pnet.agent.storage.TorrentContent;
 import net.p2pnet.agent.transfer.ContentCatalog;
 import net.p2pnet.agent.transfer.TransferClient;
@@ -21,8 +22,10 @@ import net.p2pnet.model.api.AddDownloadRequest;
 import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.InvalidLinkException;
 import net.p2pnet.model.link.MagnetLink;
+import net.p2pnet.model.net.BoundedBody;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.model.text.Excerpt;
+import net.p2pnet.model.torrent.AnnouncePasskeys;
 import net.p2pnet.model.torrent.InvalidTorrentException;
 import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,16 +40,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DownloadFactory {
 
+    static final int MAX_TORRENT_BYTES = Metainfo.MAX_TORRENT_BYTES;
+    private static final Duration TORRENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_REDIRECTS = 5;
     private static final String WORK_DIR = ".p2pnet-incomplete";
 
     private final DownloadEnvironment env;
+    private final MirrorAddresses mirrors;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     DownloadFactory(AgentProperties properties, ContentCatalog catalog, TransferClient client, BandwidthLimits limits,
                     TrafficMeter meter, DownloadMetrics metrics, ApplicationEventPublisher events,
                     ObjectProvider<SourceFinder> finders, ObjectProvider<MetainfoResolver> resolvers,
-                    ObjectProvider<PeerNetwork> networks, SelfAddress self, JsonMapper json) {
+                    ObjectProvider<PeerNetwork> networks, SelfAddress self, JsonMapper json, MirrorAddresses mirrors) {
+        this.mirrors = mirrors;
         var downloadDir = properties.downloadDir().toAbsolutePath().normalize();
         var workDir = downloadDir.resolve(WORK_DIR);
         this.env = new DownloadEnvironment(downloadDir, workDir, catalog, client, limits, meter, metrics,
@@ -82,9 +90,9 @@ class DownloadFactory {
                 return fromIdentity(link, null, ed2k.hash(), ed2k.size(), request.mirrors(), request.sources());
             }
         } catch (InvalidLinkException e) {
-            throw new InvalidDownloadException("malformed link '" + Excerpt.printable(link) + "': " + e.getMessage(), e);
+            throw new InvalidDownloadException("malformed link '" + abbreviate(link) + "': " + e.getMessage(), e);
         }
-        throw new InvalidDownloadException("unsupported link '" + Excerpt.printable(link) + "': use magnet:, ed2k:// or an"
+        throw new InvalidDownloadException("unsupported link '" + abbreviate(link) + "': use magnet:, ed2k:// or an"
                 + " http(s) URL of a .torrent");
     }
 
@@ -119,23 +127,38 @@ class DownloadFactory {
         return new Download(spec, content, env);
     }
 
-    private byte[] fetchTorrent(String url) {
+    /**
+     * The link itself is the user's choice; a redirect is followed only where the agent would fetch
+     * a mirror (the user's link must not become a way into the user's own network).
+     */
+    private byte[] fetchTorrent(String link) {
+        String url = abbreviate(link);
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": HTTP " + response.statusCode());
+            URI uri = URI.create(link);
+            for (int hops = 0; ; hops++) {
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(TORRENT_TIMEOUT).build();
+                HttpResponse<byte[]> response = BoundedBody.send(http, request, BoundedBody.bytes(MAX_TORRENT_BYTES),
+                        TORRENT_TIMEOUT);
+                int status = response.statusCode();
+                Optional<String> location = response.headers().firstValue("Location");
+                if (status / 100 == 3 && location.isPresent() && hops < MAX_REDIRECTS) {
+                    uri = uri.resolve(location.get());
+                    Optional<String> refused = mirrors.refusal(uri);
+                    if (refused.isPresent()) {
+                        throw new InvalidDownloadException("the torrent at " + url + " redirects elsewhere: "
+                                + refused.get());
+                    }
+                    continue;
                 }
-                byte[] body = in.readNBytes(Metainfo.MAX_TORRENT_BYTES + 1);
-                if (body.length > Metainfo.MAX_TORRENT_BYTES) {
-                    throw new InvalidDownloadException("the answer of " + url + " is larger than "
-                            + Metainfo.MAX_TORRENT_BYTES + " bytes: not a torrent");
+                if (status != 200) {
+                    throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": HTTP " + status);
                 }
-                return body;
+                return response.body();
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidDownloadException("'" + Excerpt.printable(url) + "' is not a valid URL: " + e.getMessage(), e);
+            throw new InvalidDownloadException("'" + abbreviate(url) + "' is not a valid URL: " + e.getMessage(), e);
+        } catch (BoundedBody.TooLargeException e) {
+            throw new InvalidDownloadException("the answer of " + url + " is not a torrent: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidDownloadException("cannot fetch the torrent at " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -144,12 +167,17 @@ class DownloadFactory {
         }
     }
 
-    private static void checkExtras(List<String> mirrors, List<String> sources) {
+    /** Mirrors (the user's, a magnet's web seeds) pass the same address rule as every mirror fetch. */
+    private void checkExtras(List<String> mirrors, List<String> sources) {
         for (String mirror : mirrors) {
-            if (Swarm.mirrorUri(mirror == null ? "" : mirror, "x").isEmpty()) {
-                throw new InvalidDownloadException("mirror '" + Excerpt.printable(String.valueOf(mirror))
+            Optional<URI> uri = Swarm.mirrorUri(mirror == null ? "" : mirror, "x");
+            if (uri.isEmpty()) {
+                throw new InvalidDownloadException("mirror '" + abbreviate(String.valueOf(mirror))
                         + "' is not an http(s) URL");
             }
+            this.mirrors.refusal(uri.get()).ifPresent(refusal -> {
+                throw new InvalidDownloadException(refusal);
+            });
         }
         for (String source : sources) {
             try {
@@ -158,6 +186,11 @@ class DownloadFactory {
                 throw new InvalidDownloadException("source " + e.getMessage(), e);
             }
         }
+    }
+
+    /** For messages (and so logs): no control characters, no passkey, a long value cut short. */
+    static String abbreviate(String text) {
+        return Excerpt.printable(AnnouncePasskeys.strip(text));
     }
 
     private static String newId() {

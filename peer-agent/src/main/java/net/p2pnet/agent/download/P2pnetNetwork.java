@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.transfer.FileInfo;
+import net.p2pnet.agent.transfer.ServedContent;
 import net.p2pnet.agent.transfer.TransferClient;
 import net.p2pnet.agent.transfer.TransferServer;
 import net.p2pnet.model.hash.Ed2kHash;
-import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.model.net.AddressScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -156,14 +157,11 @@ class P2pnetNetwork implements PeerNetwork {
         public List<SourceEndpoint> otherSources() throws InterruptedException {
             List<SourceEndpoint> found = new ArrayList<>();
             try {
-                for (String text : client.sources(address, wanted.infoHash())) {
-                    try {
-                        ServerAddress parsed = ServerAddress.parse(text);
-                        found.add(SourceEndpoint.p2pnet(new InetSocketAddress(parsed.host(), parsed.port())));
-                    } catch (IllegalArgumentException e) {
-                        // one bad entry from a peer does not spoil the others
-                    }
-                }
+                // IP literals only (a name is never looked up), and a peer's list counts only so far;
+                // one bad entry from a peer does not spoil the others
+                client.sources(address, wanted.infoHash()).stream().limit(ServedContent.MAX_KNOWN_SOURCES)
+                        .map(AddressScope::literalEndpoint).flatMap(Optional::stream)
+                        .map(SourceEndpoint::p2pnet).forEach(found::add);
             } catch (IOException | RuntimeException e) {
                 return List.of();
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +55,7 @@ final class SourceWorkers {
             Optional<SourceEndpoint> better = link.upgrade();
             if (better.isPresent()) {
                 source.supersede(better.get());
-                download.gossip().add(better.get());
+                download.learnt(List.of(better.get()));
                 link.close("it is a p2pnet agent: using its native transfer port " + better.get().key());
                 source.deactivate();
                 return;

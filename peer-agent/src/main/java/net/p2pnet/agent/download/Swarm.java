@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.TorrentContent;
+import net.p2pnet.agent.transfer.ServedContent;
 import net.p2pnet.model.net.ServerAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,6 @@ final class Swarm {
     private static final long EXCHANGE_INTERVAL_MS = 15_000;
     private static final long TICK_MS = 200;
     private static final long COMMIT_INTERVAL_MS = 1000;
-    private static final int MAX_GOSSIP = 256;
 
     private final Download download;
     private final DownloadEnvironment env;
@@ -279,11 +279,11 @@ final class Swarm {
         for (RemoteSource source : download.sources().values()) {
             SourceLink link = source.link();
             if (link == null || source.isMirror() || !source.isUsable() || !link.isOpen()
-                    || download.gossip().size() >= MAX_GOSSIP) {
+                    || download.gossip().size() >= ServedContent.MAX_KNOWN_SOURCES) {
                 continue;
             }
             try {
-                download.gossip().addAll(link.otherSources());
+                download.learnt(link.otherSources());
             } catch (RuntimeException e) {
                 log.debug("download {}: source exchange with {} failed: {}", download.id(), source.key(), e.toString());
             } catch (InterruptedException e) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import net.p2pnet.agent.transfer.ServedContent;
+import net.p2pnet.model.net.AddressScope;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
@@ -56,8 +59,10 @@ final class AnnounceResponseParser {
             return compact(compact.bytes(), addressBytes);
         }
         if (value instanceof BList list) {
-            return list.dictionaries().stream()
-                    .map(d -> new InetSocketAddress(d.text("ip"), (int) d.integer("port"))).toList();
+            // IP literals only: a name from the tracker is never looked up; at most as many as we keep
+            return list.dictionaries().stream().limit(ServedContent.MAX_KNOWN_SOURCES)
+                    .map(d -> AddressScope.literal(d.text("ip")).map(ip -> new InetSocketAddress(ip, (int) d.integer("port"))))
+                    .flatMap(Optional::stream).toList();
         }
         throw new IllegalArgumentException("'peers' is neither a compact string nor a list");
     }
@@ -68,8 +73,9 @@ final class AnnounceResponseParser {
             throw new IllegalArgumentException("compact peer list of " + bytes.length + " bytes is not a multiple of "
                     + entry);
         }
-        List<InetSocketAddress> peers = new ArrayList<>(bytes.length / entry);
-        for (int at = 0; at < bytes.length; at += entry) {
+        int count = Math.min(bytes.length / entry, ServedContent.MAX_KNOWN_SOURCES);
+        List<InetSocketAddress> peers = new ArrayList<>(count);
+        for (int at = 0; at < count * entry; at += entry) {
             int port = ((bytes[at + addressBytes] & 0xFF) << 8) | (bytes[at + addressBytes + 1] & 0xFF);
             try {
                 peers.add(new InetSocketAddress(InetAddress.getByAddress(Arrays.copyOfRange(bytes, at, at + addressBytes)),

@@ -12,6 +12,7 @@ import net.p2pnet.model.api.PeerHeartbeat;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
 import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.model.net.BoundedBody;
 import net.p2pnet.model.net.ServerAddress;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ class RendezvousApi {
     private JsonNode call(ServerAddress server, HttpRequest.Builder request, String what) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedBody.send(http, request.timeout(TIMEOUT).build(), BoundedBody.bytes(BoundedBody.JSON), TIMEOUT);
         } catch (IOException e) {
             throw new UpstreamException("rendezvous server " + server + " unreachable (" + what + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {

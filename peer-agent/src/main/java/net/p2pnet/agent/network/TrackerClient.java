@@ -2,6 +2,7 @@ package net.p2pnet.agent.network;
 
 import net.p2pnet.agent.bittorrent.BtPeers;
 import net.p2pnet.agent.download.PeerNetwork;
+import net.p2pnet.agent.transfer.TransferClient;
 import net.p2pnet.agent.transfer.TransferServer;
 
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.model.api.Ed2kLocation;
 import net.p2pnet.model.api.FileHit;
+import net.p2pnet.model.net.BoundedBody;
+import net.p2pnet.model.torrent.AnnouncePasskeys;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +38,8 @@ public class TrackerClient {
     private static final String PEER_ID_PREFIX = "-PN0100-";
 
     private final String announceUrl;
+    /** The announce URL as messages (and logs) show it: without a passkey configured in it. */
+    private final String shownUrl;
     private final PeerCredentials credentials;
     private final TransferServer transfer;
     private final BtPeers bittorrent;
@@ -46,6 +51,7 @@ public class TrackerClient {
             BtPeers bittorrent, JsonMapper json) {
         this.bittorrent = bittorrent;
         this.announceUrl = agent.trackerUrl();
+        this.shownUrl = AnnouncePasskeys.strip(announceUrl);
         this.credentials = credentials;
         this.transfer = transfer;
         this.json = json;
@@ -70,9 +76,13 @@ public class TrackerClient {
         return announceUrl != null && !announceUrl.isBlank();
     }
 
-    /** The announce URL to put in torrents: the tracker URL with this agent's passkey when it has one. */
+    /**
+     * The announce URL to put in torrents: the tracker URL, never with this agent's passkey, since
+     * torrents are handed to others (the transfer port, the tracker registry) and a passkey is the
+     * member's tracker identity. Each member announces with its own.
+     */
     public String announceUrlForTorrents() {
-        return configured() ? withPasskey(announceUrl) : null;
+        return configured() ? shownUrl : null;
     }
 
     public AnnounceResult announce(String infoHashHex, AnnounceEvent event, long uploaded, long downloaded, long left) {
@@ -90,13 +100,14 @@ public class TrackerClient {
         }
         String base = withPasskey(announceUrl);
         URI uri = URI.create(base + (base.contains("?") ? "&" : "?") + query);
-        return AnnounceResponseParser.parse(send(HttpRequest.newBuilder(uri).GET(), "announce"), announceUrl);
+        return AnnounceResponseParser.parse(send(HttpRequest.newBuilder(uri).GET(), "announce"), shownUrl);
     }
 
     /** Registers a torrent with the tracker's registry, with the file's ed2k hash for localisation. */
     public void register(byte[] torrent, String ed2kHash) {
         requireConfigured();
-        Multipart body = new Multipart().file("torrent", "file.torrent", "application/x-bittorrent", torrent)
+        Multipart body = new Multipart().file("torrent", "file.torrent", "application/x-bittorrent",
+                        AnnouncePasskeys.strip(torrent)) // the registry hands it to everyone
                 .field("ed2k", ed2kHash);
         HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(api("/api/v1/torrents")))
                 .header("Content-Type", body.contentType()).POST(body.publisher()), "register torrent");
@@ -128,7 +139,7 @@ public class TrackerClient {
     public Optional<byte[]> torrent(String infoHashHex) {
         requireConfigured();
         HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(
-                api("/api/v1/torrents/" + infoHashHex + "/torrent"))).GET(), "fetch torrent");
+                api("/api/v1/torrents/" + infoHashHex + "/torrent"))).GET(), "fetch torrent", TransferClient.MAX_TORRENT_BYTES);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -139,11 +150,16 @@ public class TrackerClient {
         return check(exchange(request, what), what);
     }
 
+    /** Announces and JSON answers: a compact peer list of numwant=50 is 300 bytes, so 1 MiB is plenty. */
     private HttpResponse<byte[]> exchange(HttpRequest.Builder request, String what) {
+        return exchange(request, what, BoundedBody.JSON);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder request, String what, int max) {
         try {
-            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return BoundedBody.send(http, request.timeout(TIMEOUT).build(), BoundedBody.bytes(max), TIMEOUT);
         } catch (IOException e) {
-            throw new UpstreamException("tracker " + announceUrl + " unreachable (" + what + "): " + e.getMessage(), e);
+            throw new UpstreamException("tracker " + shownUrl + " unreachable (" + what + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException("interrupted while calling the tracker (" + what + ")", e);
@@ -152,7 +168,7 @@ public class TrackerClient {
 
     private byte[] check(HttpResponse<byte[]> response, String what) {
         if (response.statusCode() / 100 != 2) {
-            throw new UpstreamException("tracker " + announceUrl + " answered " + response.statusCode() + " to " + what
+            throw new UpstreamException("tracker " + shownUrl + " answered " + response.statusCode() + " to " + what
                     + ": " + UpstreamProblem.describe(response.body()));
         }
         return response.body();

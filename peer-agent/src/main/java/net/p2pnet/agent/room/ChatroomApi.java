@@ -1,6 +1,7 @@
 package net.p2pnet.agent.room;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.model.net.BoundedBody;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,14 +94,13 @@ class ChatroomApi {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        try (Stream<String> lines = response.body()) {
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IOException("chatroom service " + host + " answered " + response.statusCode()
                         + " to the event stream of " + room);
             }
-            SseReader reader = new SseReader(sink);
-            lines.forEach(reader::line);
+            new SseReader(sink).readAll(in);
         }
     }
 
@@ -126,7 +127,7 @@ class ChatroomApi {
 
     private HttpResponse<byte[]> exchange(String host, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return BoundedBody.send(http, request, BoundedBody.bytes(BoundedBody.JSON), TIMEOUT);
         } catch (IOException e) {
             throw new UpstreamException("chatroom service " + host + " unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package net.p2pnet.agent.room;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.function.Consumer;
+import net.p2pnet.model.net.BoundedBody;
 
 /**
  * Assembles Server-Sent Events from lines (WHATWG HTML, "Parsing an event stream"): {@code event},
@@ -8,6 +11,11 @@ import java.util.function.Consumer;
  * starting with ':' are comments. The JDK HTTP client has no SSE support of its own.
  */
 public final class SseReader {
+
+    /** The longest line a stream may send (a chat message is far smaller). */
+    public static final int MAX_LINE = 256 * 1024;
+    /** The most data one event may gather over its lines; a stream sending more is cut. */
+    public static final int MAX_EVENT_DATA = 1 << 20;
 
     /** One dispatched event. */
     public record Event(String id, String name, String data) {
@@ -38,9 +46,28 @@ public final class SseReader {
         }
         switch (field) {
             case "event" -> name = value;
-            case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            case "data" -> {
+                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                if (data.length() > MAX_EVENT_DATA) {
+                    throw new IllegalStateException("an event of more than " + MAX_EVENT_DATA + " characters of data");
+                }
+            }
             case "id" -> lastId = value;
             default -> { } // "retry" and unknown fields are ignored
+        }
+    }
+
+    /**
+     * Feeds the lines of {@code in} to this reader until the stream ends; a line or an event beyond
+     * the limits ends it with an exception (the stream comes from another machine).
+     */
+    public void readAll(InputStream in) throws IOException {
+        for (String line = BoundedBody.readLine(in, MAX_LINE); line != null; line = BoundedBody.readLine(in, MAX_LINE)) {
+            try {
+                line(line);
+            } catch (IllegalStateException e) {
+                throw new IOException("the event stream sent " + e.getMessage(), e);
+            }
         }
     }
 

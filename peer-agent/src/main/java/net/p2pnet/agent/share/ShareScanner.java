@@ -2,14 +2,16 @@ package net.p2pnet.agent.share;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.p2pnet.agent.config.AgentProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,12 @@ class ShareScanner {
     private final SharePublisher publisher;
     private final Path downloadDir;
     private final Path dataDir;
+    private final PrivateFiles privateFiles;
 
     ShareScanner(ShareRoots roots, ShareLibrary library, ShareHasher hasher, SharePublisher publisher,
-            AgentProperties agent, @Value("${p2pnet.data-dir:./data/peer-agent}") Path dataDir) {
+            AgentProperties agent, ShareProperties share, @Value("${p2pnet.data-dir:./data/peer-agent}") Path dataDir) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.privateFiles = new PrivateFiles(share.neverShared());
         this.roots = roots;
         this.library = library;
         this.hasher = hasher;
@@ -73,24 +77,42 @@ class ShareScanner {
             log.warn("shared path {} does not exist (skipped)", root);
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(this::shareable).toList();
-            files.forEach(this::check);
-            return files;
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return privateFiles.skipsDirectory(dir, root) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (shareable(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable file or directory is not shared; the rest is
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             log.warn("cannot scan shared path {}: {}", root, e.getMessage());
             return List.of();
         }
+        files.forEach(this::check);
+        return files;
     }
 
     private boolean shareable(Path path) {
-        // hidden files are editors' and downloaders' temporaries; the download directory is
-        // published by the download engine itself; the agent's own files at the top of its data
-        // directory (its database: keys, tickets, settings) are never shared, even under a shared
+        // keys and credentials (PrivateFiles) never; the download directory is published by the
+        // download engine itself; the agent's own files at the top of its data directory (its
+        // database and identity key: keys, tickets, settings) are never shared, even under a shared
         // directory. Subdirectories of the data directory may be shared on purpose (./p2pnet up does).
         Path absolute = path.toAbsolutePath().normalize();
-        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                && !path.getFileName().toString().startsWith(".")
+        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !privateFiles.isPrivate(path)
                 && !absolute.startsWith(downloadDir) && !dataDir.equals(absolute.getParent());
     }
 

@@ -14,10 +14,21 @@ import java.util.Arrays;
 public record PieceLayout(long size, int pieceLength, byte[] pieceHashes) {
 
     private static final int SHA1 = 20;
+    /**
+     * Each download worker holds a buffer of a piece (or a run of pieces) and layouts come from
+     * torrents that other machines send (sources, BitTorrent metadata, links): a piece length of
+     * 2^31-1 would have every worker allocate 2 GiB. 64 MiB is generous (mktorrent's largest is 256 MiB,
+     * but real torrents stay at or below 16 MiB); the metainfo parser's own cap is the same.
+     */
+    public static final int MAX_PIECE_LENGTH = 64 << 20;
 
     public PieceLayout {
         if (size < 0 || pieceLength <= 0) {
             throw new IllegalArgumentException("size " + size + " and piece length " + pieceLength + " do not make pieces");
+        }
+        if (pieceLength > MAX_PIECE_LENGTH) {
+            throw new IllegalArgumentException("piece length " + pieceLength + " exceeds the " + MAX_PIECE_LENGTH
+                    + " bytes this agent accepts");
         }
         long count = (size + pieceLength - 1) / pieceLength;
         if (pieceHashes.length != count * SHA1) {

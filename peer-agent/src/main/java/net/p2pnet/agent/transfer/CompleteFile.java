@@ -116,7 +116,9 @@ final class CompleteFile implements ServedContent {
 
     @Override
     public void noteSource(InetSocketAddress source) {
-        sources.add(source);
+        if (sources.size() < MAX_KNOWN_SOURCES) {
+            sources.add(source);
+        }
     }
 
     @Override

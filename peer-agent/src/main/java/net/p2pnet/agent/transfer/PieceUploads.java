@@ -158,7 +158,8 @@ public class PieceUploads {
             while (done < length) {
                 long block = Math.min(BLOCK, length - done);
                 limits.upload().acquire(block);
-                content.transferTo(offset + done, block, out);
+                long from = offset + done;
+                ex.timed(() -> content.transferTo(from, block, out));
                 meter.count(TrafficMeter.Direction.OUT, kind, block);
                 content.uploaded(block);
                 done += block;

@@ -73,10 +73,16 @@ public interface ServedContent {
         }
     }
 
+    /**
+     * The most sources kept per file (learnt from requests and source exchange) and taken from one
+     * peer's list: peers send them, so they are budgeted like anything else peers send.
+     */
+    int MAX_KNOWN_SOURCES = 200;
+
     /** Other agents' transfer addresses that hold (part of) this content, for source exchange. */
     Collection<InetSocketAddress> knownSources();
 
-    /** Records an agent that asked for this content and listens on a transfer port. */
+    /** Records an agent that asked for this content and listens on a transfer port (up to {@link #MAX_KNOWN_SOURCES}). */
     void noteSource(InetSocketAddress source);
 
     /** Counts bytes served of this content (announces report them). */

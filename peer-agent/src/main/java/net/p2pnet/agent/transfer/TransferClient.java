@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.p2pnet.agent.config.MirrorAddresses;
 import net.p2pnet.agent.config.OptionalBean;
 import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.model.crypto.PeerTicket;
+import net.p2pnet.model.net.BoundedBody;
+import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -31,20 +34,26 @@ public class TransferClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SMALL_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TORRENT_TIMEOUT = Duration.ofSeconds(60);
+    /** No sane .torrent is anywhere near this (the control API's upload limit too); a bigger answer is not a torrent. */
+    public static final int MAX_TORRENT_BYTES = Metainfo.MAX_TORRENT_BYTES;
     private static final int BLOCK = 256 * 1024;
+    private static final int MAX_REDIRECTS = 5;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json;
     private final PieceChannels channels = new PieceChannels(DATA_TIMEOUT);
     private final OptionalBean<PeerTicketProvider> tickets;
     private final OptionalBean<TransferServer> server;
     private final PeerIdentity identity;
     private final MemberChallenges challenges = new MemberChallenges();
+    private final MirrorAddresses mirrors;
 
     public TransferClient(JsonMapper json, ObjectProvider<PeerTicketProvider> tickets,
-                          ObjectProvider<TransferServer> server, PeerIdentity identity) {
+                          ObjectProvider<TransferServer> server, PeerIdentity identity, MirrorAddresses mirrors) {
         this.json = json;
+        this.mirrors = mirrors;
         this.tickets = new OptionalBean<>(tickets);
         this.server = new OptionalBean<>(server);
         this.identity = identity;
@@ -77,23 +86,24 @@ public class TransferClient {
     }
 
     public FileInfo info(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return json.readValue(get(source, "/p2p/v1/files/" + infoHash), FileInfo.class);
+        return json.readValue(get(source, "/p2p/v1/files/" + infoHash, BoundedBody.JSON, SMALL_TIMEOUT),
+                FileInfo.class);
     }
 
     public Optional<FileInfo> infoByEd2k(InetSocketAddress source, String ed2kHash) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(source, "/p2p/v1/ed2k/" + ed2kHash);
+        HttpResponse<byte[]> response = send(source, "/p2p/v1/ed2k/" + ed2kHash, BoundedBody.JSON, SMALL_TIMEOUT);
         return response.statusCode() == 404 ? Optional.empty()
                 : Optional.of(json.readValue(body(response), FileInfo.class));
     }
 
     public byte[] torrent(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return get(source, "/p2p/v1/files/" + infoHash + "/torrent");
+        return get(source, "/p2p/v1/files/" + infoHash + "/torrent", MAX_TORRENT_BYTES, TORRENT_TIMEOUT);
     }
 
     /** Source exchange: the other agents {@code source} knows for this file ({@code host:port} strings). */
     public List<String> sources(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return json.readValue(get(source, "/p2p/v1/files/" + infoHash + "/sources"),
-                new TypeReference<List<String>>() { });
+        return json.readValue(get(source, "/p2p/v1/files/" + infoHash + "/sources", BoundedBody.JSON,
+                SMALL_TIMEOUT), new TypeReference<List<String>>() { });
     }
 
     /** Receives the parts of an answer one by one, as they arrive; {@code data} (position to limit) is only valid during the call. */
@@ -193,14 +203,18 @@ public class TransferClient {
      * {@link HttpClient} funnels every byte through one selector thread - on two cores that thread
      * was the bottleneck (docs/benchmarks.md). Agents get {@link PieceChannel}s.
      */
-    private void fetchRange(URI uri, String range, int[] sizes, ByteBuffer buffer, BlockSink sink,
+    private void fetchRange(URI url, String range, int[] sizes, ByteBuffer buffer, BlockSink sink,
                             PartReceiver receiver) throws IOException, InterruptedException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
-        connection.setInstanceFollowRedirects(true);
-        connection.setRequestProperty("Range", range); // never our ticket or port: a mirror is not an agent
+        URI uri = url;
+        HttpURLConnection connection = openMirror(uri, range);
         int status = connection.getResponseCode();
+        for (int hops = 0; isRedirect(status); hops++) {
+            URI target = redirectTarget(connection, uri, hops);
+            connection.disconnect();
+            uri = target;
+            connection = openMirror(uri, range);
+            status = connection.getResponseCode();
+        }
         if (status != 206) {
             drain(connection.getErrorStream());
             if (status == 503) {
@@ -222,6 +236,36 @@ public class TransferClient {
         } catch (IOException | RuntimeException | InterruptedException e) {
             connection.disconnect(); // a half-read answer cannot be reused
             throw e;
+        }
+    }
+
+    /** Checked before every connection: the first URL came from a link or torrent, later ones from redirects. */
+    private HttpURLConnection openMirror(URI uri, String range) throws IOException {
+        Optional<String> refused = mirrors.refusal(uri);
+        if (refused.isPresent()) {
+            throw new IOException(refused.get());
+        }
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) DATA_TIMEOUT.toMillis());
+        connection.setInstanceFollowRedirects(false); // followed by hand, each target checked
+        connection.setRequestProperty("Range", range); // never our ticket or port: a mirror is not an agent
+        return connection;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static URI redirectTarget(HttpURLConnection connection, URI from, int hops) throws IOException {
+        String location = connection.getHeaderField("Location");
+        if (hops >= MAX_REDIRECTS || location == null) {
+            throw new IOException(from + " redirects " + (location == null ? "nowhere" : "too often"));
+        }
+        try {
+            return from.resolve(location);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(from + " redirects to an invalid URL", e);
         }
     }
 
@@ -271,16 +315,22 @@ public class TransferClient {
         }
     }
 
-    private byte[] get(InetSocketAddress source, String path) throws IOException, InterruptedException {
-        return body(send(source, path));
+    private byte[] get(InetSocketAddress source, String path, int max, Duration timeout)
+            throws IOException, InterruptedException {
+        return body(send(source, path, max, timeout));
     }
 
-    /** A small request to an agent; a private network's challenge is answered once. */
-    private HttpResponse<byte[]> send(InetSocketAddress source, String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request(source, path).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /**
+     * A small request to an agent, within {@code timeout} for the whole answer, of at most {@code max}
+     * bytes (an error answer is as small as any JSON); a private network's challenge is answered once.
+     */
+    private HttpResponse<byte[]> send(InetSocketAddress source, String path, int max, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = BoundedBody.send(http, request(source, path, timeout).build(),
+                BoundedBody.bytes(max), timeout);
         if (response.statusCode() == 401
                 && learnChallenge(source, response.headers().firstValue("WWW-Authenticate").orElse(null))) {
-            response = http.send(request(source, path).build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedBody.send(http, request(source, path, timeout).build(), BoundedBody.bytes(max), timeout);
         }
         return response;
     }
@@ -290,8 +340,8 @@ public class TransferClient {
         return response.body();
     }
 
-    private HttpRequest.Builder request(InetSocketAddress source, String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(agentUri(source, path)).timeout(SMALL_TIMEOUT);
+    private HttpRequest.Builder request(InetSocketAddress source, String path, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(agentUri(source, path)).timeout(timeout);
         headers(null, source, path).forEach(builder::header);
         return builder;
     }

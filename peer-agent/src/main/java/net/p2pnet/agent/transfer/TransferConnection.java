@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -15,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One client connection to the transfer port: requests are read and answered one after the other
- * (pipelined requests wait their turn) until the client closes, asks to close, goes quiet for
- * {@code idleMillis}, or sends something we cannot read.
+ * (pipelined requests wait their turn) until the client closes, asks to close, goes quiet for the
+ * idle timeout, takes longer than the head timeout to send a request head (from its first byte),
+ * leaves a block of an answer unread for the write timeout, or sends something we cannot read.
  */
 final class TransferConnection implements Runnable {
 
@@ -28,13 +30,16 @@ final class TransferConnection implements Runnable {
     private final SocketChannel channel;
     private final TransferHandler handler;
     private final JsonMapper json;
-    private final int idleMillis;
+    private final TransferLimits limits;
+    private final ConnectionDeadline deadline;
 
-    TransferConnection(SocketChannel channel, TransferHandler handler, JsonMapper json, int idleMillis) {
+    TransferConnection(SocketChannel channel, TransferHandler handler, JsonMapper json, TransferLimits limits,
+                       ConnectionDeadline deadline) {
         this.channel = channel;
         this.handler = handler;
         this.json = json;
-        this.idleMillis = idleMillis;
+        this.limits = limits;
+        this.deadline = deadline;
     }
 
     @Override
@@ -42,21 +47,27 @@ final class TransferConnection implements Runnable {
         try (channel) {
             // small heads are followed by sendfile'd bodies: no waiting for ACKs of a short last segment
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.socket().setSoTimeout(idleMillis);
+            channel.socket().setSoTimeout((int) limits.idleTimeout().toMillis());
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             InputStream in = new BufferedInputStream(channel.socket().getInputStream(), 4096);
             AtomicReference<String> member = new AtomicReference<>();
             while (true) {
                 RequestHead head;
                 try {
+                    awaitRequest(in);
+                    deadline.arm(limits.headTimeout(), "request head");
                     head = RequestHead.read(in);
+                    deadline.disarm();
                 } catch (RequestHead.BadRequestException e) {
                     log.debug("bad request from {}: {}", remote, e.getMessage());
+                    deadline.arm(limits.writeTimeout(), "refusal");
                     TransferExchange.reject(channel, json, e);
+                    deadline.disarm();
                     lingeringClose(in);
                     return;
                 }
-                TransferExchange exchange = new TransferExchange(head, channel, remote, json, member);
+                TransferExchange exchange = new TransferExchange(head, channel, remote, json, member, deadline,
+                        limits.writeTimeout());
                 boolean complete = handler.handle(exchange);
                 if (!complete || !exchange.keepAlive()) {
                     if (complete) {
@@ -67,9 +78,20 @@ final class TransferConnection implements Runnable {
             }
         } catch (EOFException | SocketTimeoutException e) {
             // the client closed or went quiet between requests: nothing to answer
+        } catch (AsynchronousCloseException e) {
+            log.debug("transfer connection closed: it missed its deadline ({})", deadline.what());
         } catch (IOException e) {
             log.debug("transfer connection ended: {}", e.getMessage());
         }
+    }
+
+    /** Waits (up to the idle timeout) for the first byte of the next request, and leaves it unread. */
+    private static void awaitRequest(InputStream in) throws IOException {
+        in.mark(1);
+        if (in.read() < 0) {
+            throw new EOFException("connection closed between requests");
+        }
+        in.reset();
     }
 
     /**

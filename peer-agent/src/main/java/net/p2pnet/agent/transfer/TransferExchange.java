@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +27,21 @@ final class TransferExchange {
     private final InetSocketAddress remote;
     private final JsonMapper json;
     private final AtomicReference<String> member;
+    private final ConnectionDeadline deadline;
+    private final Duration writeTimeout;
     private final Map<String, String> responseFields = new LinkedHashMap<>();
     private boolean started;
 
     /** @param member the peer id the connection proved to be (a private network), shared by its requests */
     TransferExchange(RequestHead request, SocketChannel channel, InetSocketAddress remote, JsonMapper json,
-            AtomicReference<String> member) {
+                     AtomicReference<String> member, ConnectionDeadline deadline, Duration writeTimeout) {
         this.request = request;
         this.channel = channel;
         this.remote = remote;
         this.json = json;
         this.member = member;
+        this.deadline = deadline;
+        this.writeTimeout = writeTimeout;
     }
 
     /** The member this request's connection proved to be; empty until it did. */
@@ -55,6 +60,25 @@ final class TransferExchange {
 
     String rawQuery() {
         return request.rawQuery();
+    }
+
+    /** A write to the client: a block of a body, or a head. */
+    @FunctionalInterface
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code write} under the write timeout: a client that does not take it in time loses the
+     * connection (a blocking socket write has no timeout of its own).
+     */
+    void timed(Write write) throws IOException {
+        deadline.arm(writeTimeout, "write to " + remote);
+        try {
+            write.run();
+        } finally {
+            deadline.disarm();
+        }
     }
 
     String path() {
@@ -179,9 +203,11 @@ final class TransferExchange {
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        timed(() -> {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
     }
 
     /** Answers a request that could not be read, and says the connection ends. */

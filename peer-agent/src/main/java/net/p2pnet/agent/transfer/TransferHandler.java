@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import net.p2pnet.agent.config.OptionalBean;
 import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.model.crypto.VerificationException;
+import net.p2pnet.model.torrent.AnnouncePasskeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -117,7 +118,7 @@ public class TransferHandler {
             String what = parts.size() == 2 ? "info" : parts.get(2);
             switch (what) {
                 case "info" -> ex.json(200, FileInfo.of(content));
-                case "torrent" -> ex.bytes(200, "application/x-bittorrent", content.torrent());
+                case "torrent" -> ex.bytes(200, "application/x-bittorrent", AnnouncePasskeys.strip(content.torrent()));
                 case "sources" -> ex.json(200, content.knownSources().stream()
                         .filter(s -> !s.equals(ex.senderTransferAddress().orElse(null)))
                         .map(s -> s.getHostString() + ":" + s.getPort()).toList());

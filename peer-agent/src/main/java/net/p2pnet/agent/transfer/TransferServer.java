@@ -2,13 +2,14 @@ package net.p2pnet.agent.transfer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.agent.config.AgentProperties;
 import org.slf4j.Logger;
@@ -36,21 +37,23 @@ import tools.jackson.databind.json.JsonMapper;
 public class TransferServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TransferServer.class);
-    /** A keep-alive connection with no request for this long is closed (the JDK server's default too). */
-    static final int IDLE_MILLIS = 30_000;
-    /** Open connections beyond this are closed at once: each holds a thread and a socket. */
-    static final int MAX_CONNECTIONS = 1024;
+    private static final long WATCH_MILLIS = 250;
 
     private final AgentProperties agent;
     private final TransferProperties transfer;
+    private final TransferLimits limits;
     private final TransferHandler handler;
     private final JsonMapper json;
-    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    /** Every open connection and the deadline it is under; each holds a thread and a socket. */
+    private final Map<SocketChannel, ConnectionDeadline> open = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private volatile ServerSocketChannel server;
 
-    public TransferServer(AgentProperties agent, TransferProperties transfer, TransferHandler handler, JsonMapper json) {
+    public TransferServer(AgentProperties agent, TransferProperties transfer, TransferLimits limits,
+                          TransferHandler handler, JsonMapper json) {
         this.agent = agent;
         this.transfer = transfer;
+        this.limits = limits;
         this.handler = handler;
         this.json = json;
     }
@@ -68,6 +71,7 @@ public class TransferServer implements SmartLifecycle {
             }
             server = created;
             Thread.ofPlatform().name("transfer-accept").daemon().start(() -> accept(created));
+            Thread.ofPlatform().name("transfer-deadlines").daemon().start(() -> watchDeadlines(created));
             log.info("transfer port listening on {}", created.getLocalAddress());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on transfer port " + transfer.bindAddress() + ":"
@@ -86,19 +90,59 @@ public class TransferServer implements SmartLifecycle {
                 log.warn("transfer port: accept failed: {}", e.getMessage());
                 continue;
             }
-            if (open.size() >= MAX_CONNECTIONS) {
-                log.debug("transfer port: {} connections open, refusing one more", open.size());
+            InetAddress address = remoteAddress(channel);
+            if (open.size() >= limits.maxConnections() || address == null || !admit(address)) {
+                log.debug("transfer port: refusing a connection from {} ({} open)", address, open.size());
                 closeQuietly(channel);
                 continue;
             }
-            open.add(channel);
+            ConnectionDeadline deadline = new ConnectionDeadline();
+            open.put(channel, deadline);
             Thread.ofVirtual().name("transfer-conn").start(() -> {
                 try {
-                    new TransferConnection(channel, handler, json, IDLE_MILLIS).run();
+                    new TransferConnection(channel, handler, json, limits, deadline).run();
                 } finally {
                     open.remove(channel);
+                    perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
                 }
             });
+        }
+    }
+
+    /** Counts a connection of {@code address} if it has fewer than its share open. */
+    private boolean admit(InetAddress address) {
+        boolean[] admitted = {false};
+        perAddress.compute(address, (a, n) -> {
+            int count = n == null ? 0 : n;
+            admitted[0] = count < limits.maxConnectionsPerAddress();
+            return admitted[0] ? count + 1 : n;
+        });
+        return admitted[0];
+    }
+
+    private static InetAddress remoteAddress(SocketChannel channel) {
+        try {
+            return ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Closes connections whose deadline passed: that ends the read or write they are blocked in. */
+    private void watchDeadlines(ServerSocketChannel listening) {
+        while (listening.isOpen()) {
+            long now = System.nanoTime();
+            open.forEach((channel, deadline) -> {
+                if (deadline.passed(now)) {
+                    log.debug("transfer port: closing a connection that missed its deadline ({})", deadline.what());
+                    closeQuietly(channel);
+                }
+            });
+            try {
+                Thread.sleep(WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -108,7 +152,7 @@ public class TransferServer implements SmartLifecycle {
         if (current != null) {
             server = null;
             closeQuietly(current);
-            open.forEach(TransferServer::closeQuietly);
+            open.keySet().forEach(TransferServer::closeQuietly);
         }
     }
 
@@ -123,6 +167,11 @@ public class TransferServer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return server != null;
+    }
+
+    /** Connections open right now. */
+    public int openConnections() {
+        return open.size();
     }
 
     /** The port actually bound (useful when configured as 0); -1 when not running. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +161,42 @@ class BtPeerWireTest {
             assertThat(peer.closedByRemote()).as("agent closed the connection").isTrue();
         }
         assertGoodConnectionStillWorks();
+    }
+
+    @Test
+    void hugePieceIndicesBeforeTheMetadataIsKnownCloseThatConnection() throws Exception {
+        // a magnet the client has no metadata for: the piece count is unknown, so nothing sized the bitset
+        String magnetHash = "ef".repeat(20);
+        try (ServerSocket hostile = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            try (RawPeer peer = connectedTo(hostile, magnetHash)) {
+                for (int i = 0; i < 3; i++) { // each once allocated a 256 MiB bitset
+                    peer.send(RawPeer.message(4, RawPeer.ints(0x7fffffff)));
+                }
+                assertThat(peer.closedByRemote()).as("agent closed the connection").isTrue();
+            }
+            try (RawPeer peer = connectedTo(hostile, magnetHash)) {
+                peer.send(RawPeer.message(5, new byte[1 << 20])); // a 1 MiB bitfield: 8 million pieces
+                assertThat(peer.closedByRemote()).as("agent closed the connection").isTrue();
+            }
+        }
+        assertGoodConnectionStillWorks();
+    }
+
+    /** The client agent connects out to {@code hostile} for {@code infoHash}; handshakes are exchanged. */
+    private static RawPeer connectedTo(ServerSocket hostile, String infoHash) throws IOException {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", hostile.getLocalPort());
+        Thread.ofVirtual().start(() -> {
+            try {
+                client.bean(BtPeers.class).connect(address, infoHash);
+            } catch (IOException e) {
+                // the connection is closed under it: expected
+            }
+        });
+        hostile.setSoTimeout(20_000);
+        RawPeer peer = new RawPeer(hostile.accept());
+        peer.in.readFully(new byte[68]);
+        peer.send(RawPeer.handshake(RawPeer.PROTOCOL, infoHash, new byte[8]));
+        return peer;
     }
 
     @Test

@@ -73,6 +73,20 @@ class DownloadInputTest {
     }
 
     @Test
+    void mirrorsAndWebSeedsInTheLocalNetworkAreRefusedUnlessAllowed() {
+        String magnet = "magnet:?xt=urn:btih:" + "ab".repeat(20);
+        for (String mirror : List.of("http://169.254.169.254/latest/", "http://127.0.0.1:9700/api/v1/", "http://[::1]/x",
+                "http://10.1.2.3/x", "http://192.168.1.1/x", "http://localhost/x", "http://224.0.0.1/x")) {
+            assertThatThrownBy(() -> agent.downloads().add(new AddDownloadRequest(magnet, List.of(mirror), List.of())))
+                    .as(mirror).isInstanceOf(InvalidDownloadException.class)
+                    .hasMessageContaining("local or private address").hasMessageContaining("allow-private-mirrors");
+        }
+        String withWebSeed = magnet + "&ws=" + "http%3A%2F%2F169.254.169.254%2Fx";
+        assertThatThrownBy(() -> agent.downloads().add(new AddDownloadRequest(withWebSeed, List.of(), List.of())))
+                .isInstanceOf(InvalidDownloadException.class).hasMessageContaining("169.254.169.254");
+    }
+
+    @Test
     void unusableAndHostileTorrentsAreRefused() {
         assertTorrentInvalid(new byte[0], "empty");
         assertTorrentInvalid("this is not bencode".getBytes(), "not a usable .torrent");
@@ -85,6 +99,16 @@ class DownloadInputTest {
         BDictionary info = BDictionary.builder().put("name", "top").put("piece length", 16384)
                 .put("pieces", new byte[20]).put("files", BList.of(file)).build();
         assertTorrentInvalid(Bencode.encode(BDictionary.builder().put("info", info).build()), "not a usable .torrent");
+    }
+
+    @Test
+    void aPieceLengthBeyond64MiBIsRefused() {
+        // every worker holds a piece-sized buffer: 2^31-1 would be 2 GiB each
+        for (int pieceLength : new int[] {Integer.MAX_VALUE, (64 << 20) + 1}) {
+            BDictionary info = BDictionary.builder().put("name", "huge.bin").put("piece length", pieceLength)
+                    .put("pieces", new byte[20]).put("length", 100).build();
+            assertTorrentInvalid(Bencode.encode(BDictionary.builder().put("info", info).build()), "piece length");
+        }
     }
 
     @Test

@@ -47,7 +47,8 @@ class MultiSourceDownloadTest {
         seed1 = TestAgent.start(dir.resolve("seed1"));
         seed2 = TestAgent.start(dir.resolve("seed2"));
         seed3 = TestAgent.start(dir.resolve("seed3"));
-        downloader = TestAgent.start(dir.resolve("downloader"));
+        // the mirror test's mirror is another agent on loopback
+        downloader = TestAgent.start(dir.resolve("downloader"), "p2pnet.agent.allow-private-mirrors=true");
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package net.p2pnet.rendezvous.federation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import net.p2pnet.model.crypto.KeyPurpose;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.RequestSigner;
 import net.p2pnet.model.crypto.SignedRequest;
+import net.p2pnet.model.net.BoundedBody;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
@@ -90,19 +90,20 @@ class FederationClient {
             SignedRequest signature = signer().sign(method, pathAndQuery, bytes);
             signature.headers().forEach(request::header);
         }
-        HttpResponse<InputStream> response;
-        byte[] responseBody;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                responseBody = in.readNBytes((int) maxBody + 1);
-            }
+            response = BoundedBody.send(http, request.build(), BoundedBody.bytes((int) Math.min(maxBody, Integer.MAX_VALUE)),
+                    timeout);
+        } catch (BoundedBody.TooLargeException e) {
+            throw new FederationCallException(Kind.FAILED, to + pathAndQuery.replaceAll("\\?.*", "") + " answered "
+                    + e.getMessage());
         } catch (IOException e) {
             throw new FederationCallException(Kind.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FederationCallException(Kind.UNREACHABLE, "interrupted");
         }
+        byte[] responseBody = response.body();
         return decode(to, pathAndQuery, response.statusCode(), responseBody, answer);
     }
 
