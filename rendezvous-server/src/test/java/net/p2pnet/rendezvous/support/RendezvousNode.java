@@ -72,6 +72,12 @@ public final class RendezvousNode implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.jpa.open-in-view", "false");
         properties.put("management.metrics.use-global-registry", "false");
+        // a test class registers and looks up many peers from 127.0.0.1; ClientBudgetTest sets its own
+        for (String budget : new String[] {"registrations", "lookups"}) {
+            properties.put("p2pnet.rendezvous.budget." + budget + ".burst", "100000");
+            properties.put("p2pnet.rendezvous.budget." + budget + ".refill", "100000");
+            properties.put("p2pnet.rendezvous.budget." + budget + ".period", "1s");
+        }
         properties.putAll(extra);
         // Command-line arguments, because default properties would lose against application.yml.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

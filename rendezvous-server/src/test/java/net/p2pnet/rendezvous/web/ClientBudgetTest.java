@@ -1,9 +1,7 @@
 package net.p2pnet.rendezvous.web;
 
 import static net.p2pnet.rendezvous.support.Problems.assertProblem;
-import static net.p2pnet.rendezvous.support.TestHttp.bearer;
 import static net.p2pnet.rendezvous.support.TestHttp.json;
-import static net.p2pnet.rendezvous.support.TestHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -16,6 +14,7 @@ import java.time.Duration;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.rendezvous.support.RendezvousNode;
 import net.p2pnet.rendezvous.support.TestHttp;
+import net.p2pnet.rendezvous.support.TestPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,24 +65,24 @@ class ClientBudgetTest {
         assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
                 s -> assertThat(Long.parseLong(s)).isPositive());
 
-        HttpResponse<String> elsewhere = viaProxy("POST", "/api/v1/peers", "198.51.100.7",
-                TestHttp.toJson(new PeerRegistration("fair", 6881, null, node.joinKey())));
+        HttpResponse<String> elsewhere = registerViaProxy(new TestPeer(), "fair", "198.51.100.7");
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(201);
     }
 
     @Test
     void lookupsBeyondTheBudgetAreRefusedWhileAnotherAddressLooksUp() throws Exception {
-        HttpResponse<String> reg = viaProxy("POST", "/api/v1/peers", "198.51.100.8",
-                TestHttp.toJson(new PeerRegistration("looker", 6882, null, node.joinKey())));
+        TestPeer looker = new TestPeer();
+        HttpResponse<String> reg = registerViaProxy(looker, "looker", "198.51.100.8");
         assertThat(reg.statusCode()).as(reg.body()).isEqualTo(201);
         String ticket = json(reg).get("ticket").asString();
         String me = json(reg).get("peerId").asString();
+        String lookup = "/api/v1/peers/" + me;
         for (int i = 0; i < 5; i++) {
             viaProxy("GET", "/api/v1/rooms", "203.0.113.50", null);
         }
-        assertProblem(viaProxy("GET", "/api/v1/peers/" + me, "203.0.113.50", null, bearer(ticket)), 429,
+        assertProblem(viaProxy("GET", lookup, "203.0.113.50", null, signedLookup(looker, lookup, ticket)), 429,
                 "too many lookups of peers and rooms");
-        HttpResponse<String> other = viaProxy("GET", "/api/v1/peers/" + me, "203.0.113.51", null, bearer(ticket));
+        HttpResponse<String> other = viaProxy("GET", lookup, "203.0.113.51", null, signedLookup(looker, lookup, ticket));
         assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
     }
 
@@ -96,7 +95,23 @@ class ClientBudgetTest {
     }
 
     private HttpResponse<String> register(String name) {
-        return post(node.url("/api/v1/peers"), TestHttp.toJson(new PeerRegistration(name, 6881, null, node.joinKey())));
+        return new TestPeer().register(node, new PeerRegistration(name, 6881, null, node.joinKey()));
+    }
+
+    /** A registration signed by {@code peer}, sent through the trusted proxy for {@code forwardedFor}. */
+    private HttpResponse<String> registerViaProxy(TestPeer peer, String name, String forwardedFor) throws Exception {
+        String body = TestHttp.toJson(new PeerRegistration(name, 6881, null, node.joinKey()));
+        return viaProxy("POST", "/api/v1/peers", forwardedFor, body,
+                peer.signature("POST", node.url("/api/v1/peers"), body, false));
+    }
+
+    /** The ticket and a fresh signature of {@code peer} for a GET of {@code path}. */
+    private String[] signedLookup(TestPeer peer, String path, String ticket) {
+        String[] signature = peer.signature("GET", node.url(path), "", false);
+        String[] all = java.util.Arrays.copyOf(signature, signature.length + 2);
+        all[signature.length] = "Authorization";
+        all[signature.length + 1] = "Bearer " + ticket;
+        return all;
     }
 
     /** A request through the trusted proxy 127.0.0.2 for the client {@code forwardedFor}. */

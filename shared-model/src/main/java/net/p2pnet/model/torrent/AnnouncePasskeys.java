@@ -3,8 +3,9 @@ package net.p2pnet.model.torrent;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.p2pnet.model.bencode.BDictionary;
 import net.p2pnet.model.bencode.BList;
 import net.p2pnet.model.bencode.BString;
@@ -21,20 +22,32 @@ import net.p2pnet.model.bencode.BencodeValue;
 public final class AnnouncePasskeys {
 
     private static final String PARAMETER = "passkey";
+    /** {@code …/a/<passkey>/announce} or {@code …/scrape}, the path form private trackers use. */
+    private static final Pattern PATH_PASSKEY = Pattern.compile("/a/[^/?#]+/(announce|scrape)$");
 
     private AnnouncePasskeys() {
     }
 
-    /** The URL without its {@code passkey} query parameter (any case); other parameters stay in order. */
+    /**
+     * The URL without a passkey: the {@code passkey} query parameter (any case) goes, other
+     * parameters stay in order, and the path form private trackers use ({@code …/a/<passkey>/announce}
+     * or {@code /scrape}) becomes {@code …/announce}.
+     */
     public static String strip(String url) {
-        if (url == null || !url.toLowerCase(Locale.ROOT).contains(PARAMETER)) {
-            return url;
+        if (url == null) {
+            return null;
         }
         int query = url.indexOf('?');
-        if (query < 0) {
-            return url;
+        int fragment = url.indexOf('#', Math.max(query, 0));
+        int pathEnd = query >= 0 ? query : fragment >= 0 ? fragment : url.length();
+        String path = url.substring(0, pathEnd);
+        Matcher inPath = PATH_PASSKEY.matcher(path);
+        if (inPath.find()) {
+            path = path.substring(0, inPath.start()) + "/" + inPath.group(1);
         }
-        int fragment = url.indexOf('#', query);
+        if (query < 0) {
+            return path + url.substring(pathEnd);
+        }
         String params = fragment < 0 ? url.substring(query + 1) : url.substring(query + 1, fragment);
         List<String> kept = new ArrayList<>();
         for (String param : params.split("&", -1)) {
@@ -43,7 +56,7 @@ public final class AnnouncePasskeys {
                 kept.add(param);
             }
         }
-        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept))
+        return path + (kept.isEmpty() ? "" : "?" + String.join("&", kept))
                 + (fragment < 0 ? "" : url.substring(fragment));
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.p2pnet.model.api.RequestRefused;
-import net.p2pnet.model.torrent.AnnounceUrls;
+import net.p2pnet.model.torrent.AnnouncePasskeys;
 import net.p2pnet.tracker.swarm.Key20;
 import net.p2pnet.tracker.swarm.SwarmRegistry;
 import org.slf4j.Logger;
@@ -63,7 +63,7 @@ public class TorrentRegistry {
             throw new AlreadyRegisteredException(torrent.infoHash());
         }
         torrents.save(new TorrentEntity(torrent, sourcePath == null ? null : sourcePath.toString(),
-                AnnounceUrls.withoutPasskeys(read.bytes()), registeredBy));
+                AnnouncePasskeys.strip(read.bytes()), registeredBy));
         catalog.put(torrent);
         log.info("registered torrent {} '{}' ({} files) via {}", torrent.infoHash(), torrent.name(),
                 torrent.files().size(), origin);
@@ -105,7 +105,7 @@ public class TorrentRegistry {
     /** The .torrent as registered, without passkeys (rows kept before they were removed at registration too). */
     @Transactional(readOnly = true)
     public Optional<byte[]> metainfo(Key20 infoHash) {
-        return torrents.findById(infoHash.hex()).map(TorrentEntity::metainfo).map(AnnounceUrls::withoutPasskeys);
+        return torrents.findById(infoHash.hex()).map(TorrentEntity::metainfo).map(AnnouncePasskeys::strip);
     }
 
     /** The torrents the allowed-directory watch registered, by the file they came from. */
