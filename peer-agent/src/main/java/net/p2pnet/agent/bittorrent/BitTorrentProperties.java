@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections           live connections in total
  * @param maxConnectionsPerTorrent live connections per info-hash
  * @param unchokeSlots             peers unchoked by rate (one optimistic unchoke comes on top)
+ * @param maxConnectionsPerAddress live connections from one IP address (incoming ones are refused beyond it)
+ * @param maxHandshakes            incoming connections still in their handshake (at most a quarter from one
+ *                                 address); each must finish it within 10 s
  */
 @Validated
 @ConfigurationProperties("p2pnet.agent.bittorrent")
@@ -24,7 +27,9 @@ public record BitTorrentProperties(
         @DefaultValue("0.0.0.0") String bindAddress,
         @DefaultValue("200") @Min(1) int maxConnections,
         @DefaultValue("50") @Min(1) int maxConnectionsPerTorrent,
-        @DefaultValue("4") @Min(1) int unchokeSlots) {
+        @DefaultValue("4") @Min(1) int unchokeSlots,
+        @DefaultValue("16") @Min(1) int maxConnectionsPerAddress,
+        @DefaultValue("64") @Min(1) int maxHandshakes) {
 
     /** The port to bind, given the configured transfer port. */
     int listenPort(int transferPort) {

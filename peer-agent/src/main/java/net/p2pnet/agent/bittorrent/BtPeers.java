@@ -26,11 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.agent.bandwidth.BandwidthLimits;
 import net.p2pnet.agent.bandwidth.TrafficMeter;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.model.net.ConnectionQuota;
 import net.p2pnet.agent.transfer.ContentCatalog;
 import net.p2pnet.agent.transfer.ServedContent;
 import net.p2pnet.agent.transfer.TransferServer;
@@ -65,6 +67,8 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
     private final WireContext context;
     private final byte[] peerId = newPeerId();
     private final Map<String, TorrentPeers> torrents = new ConcurrentHashMap<>();
+    /** Sockets accepted but not through their handshake yet: bounded, so idle sockets cannot pile up. */
+    private final ConnectionQuota handshakes;
     private final AtomicLong ticks = new AtomicLong();
     private volatile ServerSocket server;
     private volatile ScheduledExecutorService scheduler;
@@ -80,6 +84,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         this.agent = agent;
         this.catalog = catalog;
         this.admission = new OptionalBean<>(admission);
+        this.handshakes = new ConnectionQuota(properties.maxHandshakes(), Math.max(1, properties.maxHandshakes() / 4));
         this.context = new WireContext(catalog, limits, meter, this::port, transfer::port, new ConcurrentHashMap<>(), this);
         for (boolean incoming : new boolean[] {true, false}) {
             Gauge.builder("p2pnet.agent.bt.connections", () -> count(incoming))
@@ -258,7 +263,23 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         while (!listening.isClosed()) {
             try {
                 Socket socket = listening.accept();
-                Thread.ofVirtual().name("bt-handshake").start(() -> accept(socket));
+                InetAddress address = socket.getInetAddress();
+                if (!handshakes.tryAcquire(address)) {
+                    log.debug("bittorrent: refusing {}: too many handshakes in progress", address);
+                    closeQuietly(socket);
+                    continue;
+                }
+                Thread.ofVirtual().name("bt-handshake").start(() -> {
+                    // the read timeout is per read: a peer sending a byte now and then needs a whole deadline
+                    ScheduledFuture<?> deadline = scheduler.schedule(() -> closeQuietly(socket),
+                            HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                    try {
+                        accept(socket, deadline);
+                    } finally {
+                        deadline.cancel(false);
+                        handshakes.release(address);
+                    }
+                });
             } catch (IOException e) {
                 if (!listening.isClosed()) {
                     log.warn("BitTorrent accept failed: {}", e.getMessage());
@@ -267,7 +288,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         }
     }
 
-    private void accept(Socket socket) {
+    private void accept(Socket socket, ScheduledFuture<?> deadline) {
         String remote = socket.getRemoteSocketAddress().toString();
         try {
             socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
@@ -286,7 +307,11 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
                 throw new IOException("not admitted for " + (privateTorrent ? "private " : "") + "torrent " + infoHash);
             }
             checkRoom(infoHash);
+            checkAddress(socket.getInetAddress());
             Handshake.ours(handshake.infoHash(), peerId).write(socket.getOutputStream());
+            if (!deadline.cancel(false)) {
+                throw new IOException("handshake took longer than " + HANDSHAKE_TIMEOUT_MILLIS + " ms");
+            }
             PeerConnection connection = new PeerConnection(socket, handshake, true, context);
             if (register(connection) != connection) {
                 throw new IOException("already connected to that peer for " + infoHash);
@@ -327,6 +352,16 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         if (connected(infoHash).size() >= properties.maxConnectionsPerTorrent()) {
             throw new IOException("connection limit for torrent " + infoHash + " reached ("
                     + properties.maxConnectionsPerTorrent() + ", p2pnet.agent.bittorrent.max-connections-per-torrent)");
+        }
+    }
+
+    /** One address holds at most its share of the live connections. */
+    private synchronized void checkAddress(InetAddress address) throws IOException {
+        long fromAddress = torrents.values().stream().flatMap(t -> t.connections().stream())
+                .filter(c -> c.isOpen() && address.equals(c.address().getAddress())).count();
+        if (fromAddress >= properties.maxConnectionsPerAddress()) {
+            throw new IOException("connection limit for " + address.getHostAddress() + " reached ("
+                    + properties.maxConnectionsPerAddress() + ", p2pnet.agent.bittorrent.max-connections-per-address)");
         }
     }
 

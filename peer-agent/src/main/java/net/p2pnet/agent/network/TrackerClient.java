@@ -180,7 +180,6 @@ public class TrackerClient {
      * the torrents we register, the only member who may delete them).
      */
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        credentials.ticket().ifPresent(ticket -> request.header("Authorization", "Bearer " + ticket));
         credentials.passkey().ifPresent(passkey -> request.header("X-Passkey", passkey));
         return request;
     }

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.model.net.ConnectionQuota;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,7 +47,7 @@ public class TransferServer implements SmartLifecycle {
     private final JsonMapper json;
     /** Every open connection and the deadline it is under; each holds a thread and a socket. */
     private final Map<SocketChannel, ConnectionDeadline> open = new ConcurrentHashMap<>();
-    private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final ConnectionQuota places;
     private volatile ServerSocketChannel server;
 
     public TransferServer(AgentProperties agent, TransferProperties transfer, TransferLimits limits,
@@ -56,6 +57,7 @@ public class TransferServer implements SmartLifecycle {
         this.limits = limits;
         this.handler = handler;
         this.json = json;
+        this.places = new ConnectionQuota(limits.maxConnections(), limits.maxConnectionsPerAddress());
     }
 
     @Override
@@ -91,7 +93,7 @@ public class TransferServer implements SmartLifecycle {
                 continue;
             }
             InetAddress address = remoteAddress(channel);
-            if (open.size() >= limits.maxConnections() || address == null || !admit(address)) {
+            if (address == null || !places.tryAcquire(address)) {
                 log.debug("transfer port: refusing a connection from {} ({} open)", address, open.size());
                 closeQuietly(channel);
                 continue;
@@ -103,21 +105,10 @@ public class TransferServer implements SmartLifecycle {
                     new TransferConnection(channel, handler, json, limits, deadline).run();
                 } finally {
                     open.remove(channel);
-                    perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+                    places.release(address);
                 }
             });
         }
-    }
-
-    /** Counts a connection of {@code address} if it has fewer than its share open. */
-    private boolean admit(InetAddress address) {
-        boolean[] admitted = {false};
-        perAddress.compute(address, (a, n) -> {
-            int count = n == null ? 0 : n;
-            admitted[0] = count < limits.maxConnectionsPerAddress();
-            return admitted[0] ? count + 1 : n;
-        });
-        return admitted[0];
     }
 
     private static InetAddress remoteAddress(SocketChannel channel) {

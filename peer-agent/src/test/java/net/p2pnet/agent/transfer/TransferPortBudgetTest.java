@@ -90,8 +90,7 @@ class TransferPortBudgetTest {
 
     @Test
     void aClientThatNeverReadsLosesItsUploadSlot() throws Exception {
-        try (Socket greedy = connect("127.0.0.3")) {
-            greedy.setReceiveBufferSize(64 * 1024);
+        try (Socket greedy = connect("127.0.0.3", 64 * 1024)) {
             greedy.getOutputStream().write(("GET /files/" + shared.infoHash() + "/big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             // the one slot is held by the greedy client until its writes time out
@@ -104,7 +103,18 @@ class TransferPortBudgetTest {
     }
 
     private static Socket connect(String from) throws IOException {
+        return connect(from, 0);
+    }
+
+    /**
+     * @param receiveBuffer the socket's receive buffer, 0 = the system's; set before connecting, since
+     *                      the window is agreed then (set later, loopback autotuning still took 24 MiB)
+     */
+    private static Socket connect(String from, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", agent.transferPort()), 5_000);
         socket.setSoTimeout(30_000);
