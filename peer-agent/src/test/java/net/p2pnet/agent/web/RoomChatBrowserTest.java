@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.p2pnet.agent.download.DownloadService;
+import net.p2pnet.agent.identity.PeerIdentity;
 import net.p2pnet.agent.network.PeerCredentials;
+import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.SeedAnnouncer;
 import net.p2pnet.agent.room.SseReader;
@@ -224,11 +226,14 @@ class RoomChatBrowserTest {
 
     private static void createRoom(ServiceProcess chat, RunningAgent owner, String name) throws Exception {
         String ticket = owner.bean(PeerCredentials.class).ticket().orElseThrow();
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(chat.url() + "/api/v1/rooms")).header("Authorization", "Bearer " + ticket)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"topic\":\"web test\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body = "{\"name\":\"" + name + "\",\"topic\":\"web test\"}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(chat.url() + "/api/v1/rooms"))
+                .header("Authorization", "Bearer " + ticket).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        // signed with the owner's key, as the agent signs its own chat calls: a ticket alone is refused
+        owner.bean(PeerIdentity.class).signer().sign(PeerAudience.CHATROOM, "POST", "/api/v1/rooms",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).headers().forEach(request::header);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
