@@ -28,7 +28,7 @@ public record BitTorrentProperties(
         @DefaultValue("200") @Min(1) int maxConnections,
         @DefaultValue("50") @Min(1) int maxConnectionsPerTorrent,
         @DefaultValue("4") @Min(1) int unchokeSlots,
-        @DefaultValue("16") @Min(1) int maxConnectionsPerAddress,
+        @DefaultValue("32") @Min(1) int maxConnectionsPerAddress,
         @DefaultValue("64") @Min(1) int maxHandshakes) {
 
     /** The port to bind, given the configured transfer port. */

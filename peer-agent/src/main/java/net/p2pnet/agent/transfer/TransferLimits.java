@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("p2pnet.agent.transfer")
 public record TransferLimits(@DefaultValue("1024") @Min(1) @Max(65536) int maxConnections,
-                             @DefaultValue("16") @Min(1) @Max(65536) int maxConnectionsPerAddress,
+                             @DefaultValue("64") @Min(1) @Max(65536) int maxConnectionsPerAddress,
                              @DefaultValue("10s") Duration headTimeout,
                              @DefaultValue("30s") Duration idleTimeout,
                              @DefaultValue("60s") Duration writeTimeout) {
