@@ -29,6 +29,7 @@ import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.RequestSigner;
 import net.p2pnet.model.crypto.SignedRequest;
 import net.p2pnet.model.net.BoundedBody;
+import net.p2pnet.model.text.Excerpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -157,7 +158,7 @@ public class RoomAnnouncer {
                 Duration delay = target.backoff.failed(System.nanoTime());
                 metrics.announced("failed");
                 String why = error != null ? error.toString()
-                        : "HTTP " + response.statusCode() + " " + abbreviate(response.body());
+                        : "HTTP " + response.statusCode() + " " + Excerpt.printable(response.body());
                 LOG.warn("announcing rooms to {} failed ({}); next try in {}", url, why, delay);
             }
         });
@@ -166,10 +167,6 @@ public class RoomAnnouncer {
     private static URI announceUri(URI base) {
         String text = base.toString();
         return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + ANNOUNCE_PATH);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private record Target(URI uri, Backoff backoff, AtomicBoolean inFlight) {

@@ -2,18 +2,12 @@ package net.p2pnet.agent.control;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import net.p2pnet.agent.config.AgentProperties;
+import net.p2pnet.model.net.CappedBody;
 import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
@@ -67,7 +61,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                     BodyTooLargeException.detail(limit));
             return;
         }
-        chain.doFilter(new Capped(request, limit), response);
+        chain.doFilter(new CappedBody(request, limit, declared -> {
+            throw new BodyTooLargeException(limit);
+        }), response);
     }
 
     /** Thrown by a capped body's stream; an IOException so that every reader passes it on. */
@@ -79,82 +75,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         static String detail(long limit) {
             return "the request body is larger than the " + limit + " bytes accepted"
                     + " (p2pnet.agent.control.max-body-size)";
-        }
-    }
-
-    private static final class Capped extends HttpServletRequestWrapper {
-        private final long limit;
-        private ServletInputStream stream;
-
-        Capped(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-    }
-
-    private static final class CountingStream extends ServletInputStream {
-        private final ServletInputStream in;
-        private final long limit;
-        private long count;
-
-        CountingStream(ServletInputStream in, long limit) {
-            this.in = in;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new BodyTooLargeException(limit);
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

@@ -31,6 +31,7 @@ import net.p2pnet.model.api.DownloadState;
 import net.p2pnet.model.api.DownloadView;
 import net.p2pnet.model.crypto.Base64Url;
 import net.p2pnet.model.crypto.PeerKey;
+import net.p2pnet.model.crypto.StatelessNonce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,7 +166,7 @@ class AgentProofReplayTest {
                 String body = "{}";
                 String answer = challenge
                         ? "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: " + new MemberProof.Challenge(
-                                "HOSTILE-SOURCE", Base64Url.encode(new byte[40])).header() + "\r\n"
+                                "HOSTILE-SOURCE", Base64Url.encode(new byte[StatelessNonce.BYTES])).header() + "\r\n"
                         : "HTTP/1.1 404 Not Found\r\n";
                 out.write((answer + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
                         + body).getBytes(StandardCharsets.ISO_8859_1));

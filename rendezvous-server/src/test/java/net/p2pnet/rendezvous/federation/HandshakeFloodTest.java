@@ -83,11 +83,11 @@ class HandshakeFloodTest {
         // a challenge made up by the sender, or issued to someone else, is no challenge
         String madeUp = TestHttp.toJson(new Confirm(initiator, a.address(), ourNonce, Handshake.newNonce(),
                 handshake.prove(Role.INITIATOR, new Transcript(initiator, a.address(), ourNonce, Handshake.newNonce()))));
-        assertProblem(post(a.url("/federation/v1/hello/confirm"), madeUp), 400, "did not issue that challenge");
+        assertProblem(post(a.url("/federation/v1/hello/confirm"), madeUp), 400, "not issued here for this exchange");
         String otherInitiator = TestHttp.toJson(new Confirm("127.0.0.1:10", a.address(), ourNonce,
                 transcript.responderNonce(), handshake.prove(Role.INITIATOR, new Transcript("127.0.0.1:10",
                         a.address(), ourNonce, transcript.responderNonce()))));
-        assertProblem(post(a.url("/federation/v1/hello/confirm"), otherInitiator), 400, "did not issue that challenge");
+        assertProblem(post(a.url("/federation/v1/hello/confirm"), otherInitiator), 400, "not issued here for this exchange");
     }
 
     @Test

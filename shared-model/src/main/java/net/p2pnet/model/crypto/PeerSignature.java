@@ -1,6 +1,5 @@
 package net.p2pnet.model.crypto;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,14 +19,12 @@ public record PeerSignature(String publicKey, long timestamp, String nonce, Stri
     public static final String NONCE_HEADER = "X-P2pnet-Peer-Nonce";
     public static final String SIGNATURE_HEADER = "X-P2pnet-Peer-Signature";
 
+    private static final SignatureHeaders HEADERS =
+            new SignatureHeaders(KEY_HEADER, TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER);
+
     /** The headers to add to the request, in a stable order. */
     public Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(KEY_HEADER, publicKey);
-        headers.put(TIMESTAMP_HEADER, Long.toString(timestamp));
-        headers.put(NONCE_HEADER, nonce);
-        headers.put(SIGNATURE_HEADER, signature);
-        return headers;
+        return HEADERS.write(publicKey, timestamp, nonce, signature);
     }
 
     /**
@@ -36,16 +33,7 @@ public record PeerSignature(String publicKey, long timestamp, String nonce, Stri
      * @throws VerificationException {@code MALFORMED} when one is missing or the timestamp is not a number
      */
     public static PeerSignature fromHeaders(Function<String, String> header) {
-        String key = SignedRequest.require(header, KEY_HEADER);
-        String timestamp = SignedRequest.require(header, TIMESTAMP_HEADER);
-        String nonce = SignedRequest.require(header, NONCE_HEADER);
-        String signature = SignedRequest.require(header, SIGNATURE_HEADER);
-        try {
-            return new PeerSignature(key, Long.parseLong(timestamp), nonce, signature);
-        } catch (NumberFormatException e) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    TIMESTAMP_HEADER + " must be seconds since the epoch, got '" + SignedRequest.abbreviate(timestamp)
-                            + "'");
-        }
+        SignatureHeaders.Values values = HEADERS.read(header);
+        return new PeerSignature(values.signer(), values.timestamp(), values.nonce(), values.signature());
     }
 }

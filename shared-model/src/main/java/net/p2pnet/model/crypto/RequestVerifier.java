@@ -3,6 +3,7 @@ package net.p2pnet.model.crypto;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import net.p2pnet.model.text.Excerpt;
 
 /**
  * Checks {@link SignedRequest}s: the MAC, a bounded clock-skew window, and that the nonce was not
@@ -39,7 +40,7 @@ public final class RequestVerifier {
                 request.nonce(), request.signer(), body);
         if (!NetworkKey.macEquals(expected, given)) {
             throw new VerificationException(VerificationException.Reason.TAMPERED, "request signature from '"
-                    + SignedRequest.abbreviate(request.signer()) + "' does not match: the request was altered "
+                    + Excerpt.printable(request.signer()) + "' does not match: the request was altered "
                     + "or signed with another network secret");
         }
         replays.requireFresh(request.nonce(), request.timestamp(), clock.instant().getEpochSecond());

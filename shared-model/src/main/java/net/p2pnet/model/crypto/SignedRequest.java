@@ -1,6 +1,5 @@
 package net.p2pnet.model.crypto;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,14 +20,12 @@ public record SignedRequest(String signer, long timestamp, String nonce, String 
     public static final String NONCE_HEADER = "X-P2pnet-Nonce";
     public static final String SIGNATURE_HEADER = "X-P2pnet-Signature";
 
+    private static final SignatureHeaders HEADERS =
+            new SignatureHeaders(SIGNER_HEADER, TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER);
+
     /** The headers to add to the request, in a stable order. */
     public Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(SIGNER_HEADER, signer);
-        headers.put(TIMESTAMP_HEADER, Long.toString(timestamp));
-        headers.put(NONCE_HEADER, nonce);
-        headers.put(SIGNATURE_HEADER, signature);
-        return headers;
+        return HEADERS.write(signer, timestamp, nonce, signature);
     }
 
     /**
@@ -37,31 +34,7 @@ public record SignedRequest(String signer, long timestamp, String nonce, String 
      * @throws VerificationException {@code MALFORMED} when one is missing or the timestamp is not a number
      */
     public static SignedRequest fromHeaders(Function<String, String> header) {
-        String signer = require(header, SIGNER_HEADER);
-        String timestamp = require(header, TIMESTAMP_HEADER);
-        String nonce = require(header, NONCE_HEADER);
-        String signature = require(header, SIGNATURE_HEADER);
-        try {
-            return new SignedRequest(signer, Long.parseLong(timestamp), nonce, signature);
-        } catch (NumberFormatException e) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    TIMESTAMP_HEADER + " must be seconds since the epoch, got '" + abbreviate(timestamp) + "'");
-        }
-    }
-
-    static String require(Function<String, String> header, String name) {
-        String value = header.apply(name);
-        if (value == null || value.isBlank()) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    "request is not signed: header " + name + " is missing");
-        }
-        if (value.length() > 300) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED, "header " + name + " is too long");
-        }
-        return value.strip();
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        SignatureHeaders.Values values = HEADERS.read(header);
+        return new SignedRequest(values.signer(), values.timestamp(), values.nonce(), values.signature());
     }
 }

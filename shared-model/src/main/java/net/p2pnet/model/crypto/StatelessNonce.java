@@ -1,29 +1,35 @@
 package net.p2pnet.model.crypto;
 
 import java.nio.ByteBuffer;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Challenges a server hands out without remembering them: {@code base64url(issued seconds (8) |
- * random (16) | HMAC-SHA-256(process key, both) cut to 16)}. The key is random per instance, so a
- * nonce is good only where it was issued, for {@code maxAge}; nothing is stored per request, so
- * strangers cannot fill a table of pending challenges. Whoever answers one must still be checked for
- * replays by what it signs (its own nonce).
+ * Challenges a server hands out without remembering them: {@value #BYTES} bytes, {@code issued
+ * seconds (8) | random (8) | HMAC-SHA-256(process key, issued | random | context) cut to 16}, in
+ * URL-safe Base64 (43 characters) — the length of a {@link Handshake} nonce, so the handshake's
+ * responder uses them as they are. The key is random per instance, so a nonce is good only where it
+ * was issued, for {@code maxAge}, and only for the context it was issued for (who asked, in which
+ * exchange); nothing is stored per request, so strangers cannot fill a table of pending challenges.
+ * Replays of an answered challenge are refused by what is signed with it, or by a
+ * {@link ResponderNonces redeemed-challenge cache}.
  */
 public final class StatelessNonce {
 
+    /** Length of a nonce before encoding. */
+    public static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int RANDOM_BYTES = 16;
-    private static final int MAC_BYTES = 16;
-    private static final int LENGTH = 8 + RANDOM_BYTES + MAC_BYTES;
+    private static final int TIME_BYTES = 8;
+    private static final int RANDOM_BYTES = 8;
+    private static final int FIELDS = TIME_BYTES + RANDOM_BYTES;
+    private static final int MAC_BYTES = BYTES - FIELDS;
     private static final String HMAC = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -34,49 +40,75 @@ public final class StatelessNonce {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         this.key = new SecretKeySpec(secret, HMAC);
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.maxAge = maxAge;
     }
 
-    /** A fresh nonce (54 characters of URL-safe Base64). */
+    /** A fresh nonce, for no context in particular. */
     public String issue() {
-        byte[] fields = ByteBuffer.allocate(8 + RANDOM_BYTES).putLong(clock.instant().getEpochSecond()).array();
+        return issue("");
+    }
+
+    /** A fresh nonce that checks out only for {@code context}. */
+    public String issue(String context) {
+        byte[] nonce = new byte[BYTES];
+        ByteBuffer.wrap(nonce).putLong(clock.instant().getEpochSecond());
         byte[] random = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(random);
-        System.arraycopy(random, 0, fields, 8, RANDOM_BYTES);
-        return Base64Url.encode(ByteBuffer.allocate(LENGTH).put(fields).put(mac(fields)).array());
+        System.arraycopy(random, 0, nonce, TIME_BYTES, RANDOM_BYTES);
+        System.arraycopy(mac(nonce, context), 0, nonce, FIELDS, MAC_BYTES);
+        return Base64Url.encode(nonce);
+    }
+
+    /** Checks a nonce this instance issued with {@link #issue()}. */
+    public void requireValid(String nonce) {
+        requireValid(nonce, "");
     }
 
     /**
-     * Checks a nonce this instance issued.
+     * Checks a nonce this instance issued for {@code context}.
      *
-     * @throws VerificationException MALFORMED, TAMPERED (not ours: another process, or altered) or
-     *                               EXPIRED (older than {@code maxAge}, or from the future)
+     * @return when it was issued (epoch seconds)
+     * @throws VerificationException MALFORMED, TAMPERED (not ours: another process, another context,
+     *                               or altered) or EXPIRED (older than {@code maxAge}, or from the future)
      */
-    public void requireValid(String nonce) {
-        byte[] bytes = Base64Url.decode(nonce, "challenge nonce");
-        if (bytes.length != LENGTH) {
-            throw new VerificationException(VerificationException.Reason.MALFORMED,
-                    "challenge nonce must be " + LENGTH + " bytes, got " + bytes.length);
-        }
-        byte[] fields = Arrays.copyOf(bytes, 8 + RANDOM_BYTES);
-        if (!MessageDigest.isEqual(mac(fields), Arrays.copyOfRange(bytes, fields.length, LENGTH))) {
+    public long requireValid(String nonce, String context) {
+        byte[] bytes = decode(nonce);
+        if (!NetworkKey.macEquals(mac(bytes, context), Arrays.copyOfRange(bytes, FIELDS, BYTES))) {
             throw new VerificationException(VerificationException.Reason.TAMPERED,
-                    "challenge nonce was not issued here (or this agent restarted since): ask again");
+                    "challenge nonce was not issued here for this exchange (or this process restarted since): ask again");
         }
-        long age = clock.instant().getEpochSecond() - ByteBuffer.wrap(fields).getLong();
+        long issued = ByteBuffer.wrap(bytes).getLong();
+        long age = clock.instant().getEpochSecond() - issued;
         if (age < 0 || age > maxAge.toSeconds()) {
             throw new VerificationException(VerificationException.Reason.EXPIRED,
                     "challenge nonce is " + age + " s old, at most " + maxAge.toSeconds() + " s allowed: ask again");
         }
+        return issued;
     }
 
-    private byte[] mac(byte[] fields) {
+    /** When {@code nonce} says it was issued (epoch seconds), for a nonce already checked. */
+    static long issuedAt(String nonce) {
+        return ByteBuffer.wrap(decode(nonce)).getLong();
+    }
+
+    private static byte[] decode(String nonce) {
+        byte[] bytes = Base64Url.decode(nonce, "challenge nonce");
+        if (bytes.length != BYTES) {
+            throw new VerificationException(VerificationException.Reason.MALFORMED,
+                    "challenge nonce must be " + BYTES + " bytes, got " + bytes.length);
+        }
+        return bytes;
+    }
+
+    /** MAC over the issue time and random part, then the context (fixed-length fields first: unambiguous). */
+    private byte[] mac(byte[] nonce, String context) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(fields), MAC_BYTES);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            mac.update(nonce, 0, FIELDS);
+            return Arrays.copyOf(mac.doFinal(context.getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }

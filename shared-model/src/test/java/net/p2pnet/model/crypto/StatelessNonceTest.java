@@ -1,6 +1,7 @@
 package net.p2pnet.model.crypto;
 
 import static net.p2pnet.model.crypto.PeerTicketTest.assertReason;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,5 +31,15 @@ class StatelessNonceTest {
         assertReason(() -> nonces.requireValid(altered), Reason.TAMPERED);
         assertReason(() -> nonces.requireValid("AAAA"), Reason.MALFORMED);
         assertReason(() -> nonces.requireValid("!!"), Reason.MALFORMED);
+    }
+
+    @Test
+    void aNonceIssuedForAContextChecksOutOnlyForItAndIsAsLongAsAHandshakeNonce() {
+        String nonce = nonces.issue("a.example:8700\nhello");
+        assertThat(Base64Url.decode(nonce, "nonce")).hasSize(Handshake.NONCE_BYTES);
+        nonces.requireValid(nonce, "a.example:8700\nhello");
+        assertReason(() -> nonces.requireValid(nonce, "m.example:8700\nhello"), Reason.TAMPERED);
+        assertReason(() -> nonces.requireValid(nonce), Reason.TAMPERED);
+        assertReason(() -> nonces.requireValid(nonces.issue(), "a.example:8700\nhello"), Reason.TAMPERED);
     }
 }

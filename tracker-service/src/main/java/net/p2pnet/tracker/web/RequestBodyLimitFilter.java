@@ -1,14 +1,12 @@
 package net.p2pnet.tracker.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import net.p2pnet.model.api.RequestRefused;
+import net.p2pnet.model.net.CappedBody;
 import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -43,83 +41,14 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
                     + " bytes is over the limit of " + limit + " bytes"));
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new Capped(request, limit), response);
+        // a body without a declared length is counted as it is read; Spring answers
+        // MaxUploadSizeExceededException with 413 problem details, wherever the body was being read
+        chain.doFilter(declared >= 0 ? request : new CappedBody(request, limit, unused -> {
+            throw new MaxUploadSizeExceededException(limit);
+        }), response);
     }
 
     private static boolean isTorrentUpload(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && "/api/v1/torrents".equals(request.getRequestURI());
-    }
-
-    /** A body without a declared length, counted as it is read. */
-    private static final class Capped extends HttpServletRequestWrapper {
-
-        private final long limit;
-        private ServletInputStream stream;
-
-        Capped(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
-            }
-            return stream;
-        }
-    }
-
-    private static final class CountingStream extends ServletInputStream {
-
-        private final ServletInputStream in;
-        private final long limit;
-        private long count;
-
-        CountingStream(ServletInputStream in, long limit) {
-            this.in = in;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) {
-            count += n;
-            if (count > limit) {
-                // Spring answers this one with 413 problem details, wherever the body was being read.
-                throw new MaxUploadSizeExceededException(limit);
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-        }
     }
 }
