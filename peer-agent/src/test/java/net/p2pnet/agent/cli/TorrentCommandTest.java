@@ -137,7 +137,7 @@ class TorrentCommandTest {
 
         assertThat(small.exitCode()).isEqualTo(2);
         assertThat(oneLine(small.err()))
-                .isEqualTo("p2pnet torrent create: the piece length exponent must be between 15 and 28, was 14");
+                .isEqualTo("p2pnet torrent create: the piece length exponent must be between 15 and 26, was 14");
         assertThat(url.exitCode()).isEqualTo(2);
         assertThat(oneLine(url.err())).startsWith("p2pnet torrent create: not a usable URL: 'tracker.example:6969'");
         assertThat(seed.exitCode()).isEqualTo(2);
