@@ -2,12 +2,15 @@ package net.p2pnet.agent.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -97,7 +100,15 @@ public class PeerIdentity {
         } else {
             Files.createFile(temporary);
         }
-        Files.writeString(temporary, HEADER + Base64Url.encode(key.seed()) + "\n", StandardCharsets.US_ASCII);
+        // on disk before it is moved in place: a crash must not leave an empty key under the real name
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            ByteBuffer text = ByteBuffer.wrap((HEADER + Base64Url.encode(key.seed()) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            while (text.hasRemaining()) {
+                channel.write(text);
+            }
+            channel.force(true);
+        }
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
