@@ -118,7 +118,7 @@ final class AgentClient {
         JsonNode body = response.body().length == 0 ? json.createObjectNode() : parse(response.body());
         if (response.statusCode() / 100 != 2) {
             String detail = body.path("detail").asString(new String(response.body(), StandardCharsets.UTF_8));
-            throw new AgentCallException(path + ": " + response.statusCode() + " " + detail);
+            throw new AgentCallException(path + ": " + response.statusCode() + " " + detail, response.statusCode());
         }
         return body;
     }

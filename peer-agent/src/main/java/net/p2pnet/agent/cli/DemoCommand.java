@@ -42,12 +42,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--agents", split = ",", defaultValue = "http://127.0.0.1:9701,http://127.0.0.1:9702,http://127.0.0.1:9703")
     List<String> agentUrls;
 
-    @Option(names = "--rendezvous", defaultValue = "http://127.0.0.1:8700")
-    String rendezvousUrl;
-
-    @Option(names = "--chatroom", defaultValue = "http://127.0.0.1:8800")
-    String chatroomUrl;
-
     @Spec
     CommandSpec spec;
 
@@ -88,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         step(4, "agent-2 posts the link in room '" + ROOM + "'; agent-3 reads it through rendezvous-2");
-        ensureRoom();
+        ensureRoom(agents.get(1));
         awaitRoomListed(agents.get(2));
         agents.get(1).post("/api/v1/rooms/" + ROOM + "/join", Map.of());
         agents.get(2).post("/api/v1/rooms/" + ROOM + "/join", Map.of());
@@ -186,18 +180,17 @@ final class DemoCommand implements Callable<Integer> {
         return finished;
     }
 
-    /** The narrator (the network's operator) registers like any peer, with the join key, to create the room. */
-    private void ensureRoom() throws IOException {
-        String joinKey = Files.readString(home.resolve("join.key")).strip();
-        JsonNode registration = new AgentClient(rendezvousUrl, null).post("/api/v1/peers",
-                Map.of("name", "demo-narrator", "transferPort", 1, "joinKey", joinKey));
-        AgentClient chat = new AgentClient(chatroomUrl, registration.get("ticket").asString());
-        boolean exists = false;
-        for (JsonNode room : chat.get("/api/v1/rooms")) {
-            exists |= ROOM.equals(room.path("name").asString());
-        }
-        if (!exists) {
-            chat.post("/api/v1/rooms", Map.of("name", ROOM, "topic", "files of the p2pnet demo"));
+    /**
+     * agent-2 creates the room through its control API, as a user would: the agent signs the call to
+     * the chatroom service with its own key. A room left from an earlier run is answered 409.
+     */
+    private void ensureRoom(AgentClient creator) {
+        try {
+            creator.post("/api/v1/rooms", Map.of("name", ROOM, "topic", "files of the p2pnet demo"));
+        } catch (AgentCallException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
         }
     }
 
