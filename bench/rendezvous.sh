@@ -34,6 +34,10 @@ start() { # name port servers...
     --p2pnet.network.name=bench --p2pnet.network.secret="$SECRET" --p2pnet.rendezvous.servers-file="$work/$name/SERVERS" \
     --p2pnet.rendezvous.sync.push-interval=100ms --p2pnet.rendezvous.sync.servers-interval=1s \
     --p2pnet.rendezvous.peer-ttl=10m --p2pnet.rendezvous.heartbeat-interval=60s \
+    `# the load generator is one address: per-address budgets would refuse it after 30 registrations` \
+    --p2pnet.rendezvous.budget.registrations.burst=1000000 --p2pnet.rendezvous.budget.registrations.refill=1000000 \
+    --p2pnet.rendezvous.budget.registrations.period=1s --p2pnet.rendezvous.budget.lookups.burst=1000000 \
+    --p2pnet.rendezvous.budget.lookups.refill=1000000 --p2pnet.rendezvous.budget.lookups.period=1s \
     --logging.level.root=WARN > "$work/$name.log" 2>&1 &
   pids+=($!)
 }
