@@ -20,6 +20,12 @@ DATA=$(mktemp -d)
 "$JAVA_HOME/bin/java" -Xmx1g -jar chatroom-service/target/chatroom-service.jar --server.port="$PORT" \
   --p2pnet.network.name=bench --p2pnet.network.secret="$SECRET" --p2pnet.data-dir="$DATA" \
   --p2pnet.chatroom.rate-limit.burst="$BURST" --p2pnet.chatroom.stream-keep-alive=5s \
+  `# the load is a few members on one machine: lift the per-member budgets and quotas it would hit` \
+  --p2pnet.chatroom.member-rate-limit.burst=1000000 --p2pnet.chatroom.member-rate-limit.refill=1000000 \
+  --p2pnet.chatroom.member-rate-limit.period=1s --p2pnet.chatroom.member-read-limit.burst=1000000 \
+  --p2pnet.chatroom.member-read-limit.refill=1000000 --p2pnet.chatroom.member-read-limit.period=1s \
+  --p2pnet.chatroom.quota.rooms-per-member=100000 --p2pnet.chatroom.quota.memberships-per-member=100000 \
+  --p2pnet.chatroom.quota.streams-per-member=100000 --p2pnet.chatroom.quota.streams=100000 \
   --logging.level.root=WARN > "$DATA/service.log" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$DATA"' EXIT
