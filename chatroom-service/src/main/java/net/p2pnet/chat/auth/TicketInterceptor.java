@@ -3,6 +3,7 @@ package net.p2pnet.chat.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import net.p2pnet.chat.web.BodyTooLargeException;
 import net.p2pnet.model.api.RequestRefused;
 import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerAudience;
@@ -42,8 +43,9 @@ public class TicketInterceptor implements HandlerInterceptor {
         if (request.getAttribute(PEER_ATTRIBUTE) != null) {
             return true; // the dispatch that completes an event stream: checked when it was opened
         }
-        if (CachedBodyFilter.refusal(request) != null) {
-            throw RequestRefused.tooLarge(CachedBodyFilter.refusal(request).getMessage());
+        BodyTooLargeException refused = CachedBodyFilter.refusal(request);
+        if (refused != null) {
+            throw RequestRefused.tooLarge(refused.getMessage());
         }
         byte[] body = CachedBodyFilter.body(request);
         try {

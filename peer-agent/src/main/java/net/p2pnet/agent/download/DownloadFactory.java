@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DownloadFactory {
 
-    static final int MAX_TORRENT_BYTES = Metainfo.MAX_TORRENT_BYTES;
     private static final Duration TORRENT_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_REDIRECTS = 5;
     private static final String WORK_DIR = ".p2pnet-incomplete";
@@ -137,7 +136,7 @@ class DownloadFactory {
             URI uri = URI.create(link);
             for (int hops = 0; ; hops++) {
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(TORRENT_TIMEOUT).build();
-                HttpResponse<byte[]> response = BoundedBody.send(http, request, BoundedBody.bytes(MAX_TORRENT_BYTES),
+                HttpResponse<byte[]> response = BoundedBody.send(http, request, BoundedBody.bytes(Metainfo.MAX_TORRENT_BYTES),
                         TORRENT_TIMEOUT);
                 int status = response.statusCode();
                 Optional<String> location = response.headers().firstValue("Location");

@@ -22,6 +22,7 @@ import net.p2pnet.model.api.Ed2kLocation;
 import net.p2pnet.model.api.FileHit;
 import net.p2pnet.model.net.BoundedBody;
 import net.p2pnet.model.torrent.AnnouncePasskeys;
+import net.p2pnet.model.torrent.Metainfo;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,7 +140,7 @@ public class TrackerClient {
     public Optional<byte[]> torrent(String infoHashHex) {
         requireConfigured();
         HttpResponse<byte[]> response = exchange(authorized(HttpRequest.newBuilder(
-                api("/api/v1/torrents/" + infoHashHex + "/torrent"))).GET(), "fetch torrent", TransferClient.MAX_TORRENT_BYTES);
+                api("/api/v1/torrents/" + infoHashHex + "/torrent"))).GET(), "fetch torrent", Metainfo.MAX_TORRENT_BYTES);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }

@@ -35,8 +35,6 @@ public class TransferClient {
     private static final Duration SMALL_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DATA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration TORRENT_TIMEOUT = Duration.ofSeconds(60);
-    /** No sane .torrent is anywhere near this (the control API's upload limit too); a bigger answer is not a torrent. */
-    public static final int MAX_TORRENT_BYTES = Metainfo.MAX_TORRENT_BYTES;
     private static final int BLOCK = 256 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
@@ -97,7 +95,7 @@ public class TransferClient {
     }
 
     public byte[] torrent(InetSocketAddress source, String infoHash) throws IOException, InterruptedException {
-        return get(source, "/p2p/v1/files/" + infoHash + "/torrent", MAX_TORRENT_BYTES, TORRENT_TIMEOUT);
+        return get(source, "/p2p/v1/files/" + infoHash + "/torrent", Metainfo.MAX_TORRENT_BYTES, TORRENT_TIMEOUT);
     }
 
     /** Source exchange: the other agents {@code source} knows for this file ({@code host:port} strings). */
