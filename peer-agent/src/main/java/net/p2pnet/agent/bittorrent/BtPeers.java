@@ -85,7 +85,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
         this.catalog = catalog;
         this.admission = new OptionalBean<>(admission);
         this.handshakes = new ConnectionQuota(properties.maxHandshakes(), Math.max(1, properties.maxHandshakes() / 4));
-        this.context = new WireContext(catalog, limits, meter, this::port, transfer::port, new ConcurrentHashMap<>(), this);
+        this.context = new WireContext(catalog, limits.upload(), meter, this::port, transfer::port, new ConcurrentHashMap<>(), this);
         for (boolean incoming : new boolean[] {true, false}) {
             Gauge.builder("p2pnet.agent.bt.connections", () -> count(incoming))
                     .description("live BitTorrent peer-wire connections")
