@@ -70,6 +70,11 @@ final class RawPeer implements AutoCloseable {
         return buffer.array();
     }
 
+    /** A piece message carrying {@code block} at {@code begin} of piece {@code index}. */
+    static byte[] piece(int index, int begin, byte[] block) {
+        return message(7, ByteBuffer.allocate(8 + block.length).putInt(index).putInt(begin).put(block).array());
+    }
+
     /** Reads messages until one with {@code id} arrives; returns its payload. */
     byte[] awaitMessage(int id) throws IOException {
         while (true) {
