@@ -10,5 +10,12 @@
  * <p>Threads: one virtual reader and one virtual writer per connection (all writes go through the
  * writer's queue, so nobody but the writer ever blocks on a slow peer's socket), one virtual uploader
  * per connection, and one scheduler for the periodic work (HAVEs, choker, keep-alive, PEX).
+ *
+ * <p>Layout: {@link net.p2pnet.agent.bittorrent.BtPeers} holds the connections; a
+ * {@code PeerConnection} owns its lifecycle and the choke / interest state and hands each message
+ * ({@code WireMessage}, framed by {@code WireCodec}) to the part it concerns: {@code PieceFetcher}
+ * (our fetches), {@code Uploader} (the peer's requests), {@code MetadataExchange} (BEP 9) and
+ * {@code PeerExchange} (BEP 11), which send through its {@code Outbox}. Each part owns its state
+ * under its own lock. docs/bittorrent.md has the table.
  */
 package net.p2pnet.agent.bittorrent;

@@ -1,6 +1,7 @@
 package net.p2pnet.agent.bittorrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,8 +19,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import net.p2pnet.agent.testkit.Await;
 import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;
 import net.p2pnet.agent.transfer.SharedContent;
@@ -85,7 +86,10 @@ class BtAria2InteropTest {
         BtPeers peers = agent.bean(BtPeers.class);
         InetSocketAddress aria = new InetSocketAddress("127.0.0.1", port);
         // magnet case: the agent has nothing of this torrent yet
-        byte[] metadata = retrying(() -> peers.fetchMetadata(aria, infoHash, Duration.ofSeconds(20)));
+        // aria2c listens before its check (-V) is done and may turn early peers away: asked again for a while
+        byte[] metadata = await("the metadata from aria2c").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> peers.fetchMetadata(aria, infoHash, Duration.ofSeconds(20)), Objects::nonNull);
         assertThat(metadata).isEqualTo(metainfo.info().dictionary().rawBytes());
 
         InfoDictionary info = InfoDictionary.of(Bencode.decodeDictionary(metadata));
@@ -137,26 +141,6 @@ class BtAria2InteropTest {
         assertThat(Files.mismatch(file, magnetOut.resolve("from-agent.bin"))).isEqualTo(-1);
     }
 
-    @FunctionalInterface
-    interface IoCall<T> {
-        T call() throws Exception;
-    }
-
-    /** aria2c listens before its check (-V) is done and may turn early peers away: retry for a while. */
-    private static <T> T retrying(IoCall<T> call) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                return call.call();
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
     private Process start(List<String> command, Path log) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);
@@ -172,7 +156,7 @@ class BtAria2InteropTest {
     }
 
     private static void awaitListening(int port) {
-        Await.until("port " + port + " to listen", Duration.ofSeconds(30), () -> {
+        await("port " + port + " to listen").atMost(Duration.ofSeconds(30)).until(() -> {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 return true;
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package net.p2pnet.agent.bittorrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import net.p2pnet.agent.testkit.Await;
 import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;
 import net.p2pnet.agent.transfer.SharedContent;
@@ -86,7 +86,7 @@ class BtPeerWireTest {
         BtPeers peers = client.bean(BtPeers.class);
         BtPeer peer = peers.connect(seedAddress(), shared.infoHash());
         assertThat(peer).isSameAs(good); // one connection per peer and torrent
-        Await.until("the seed's bitfield", Duration.ofSeconds(10), () -> peer.has().cardinality() == 5);
+        await("the seed's bitfield").atMost(Duration.ofSeconds(10)).until(() -> peer.has().cardinality() == 5);
         assertThat(peer.client()).isEqualTo("p2pnet-agent/0.1");
         assertThat(peer.p2pnetPort()).hasValue(seed.transferPort());
         for (int i = 0; i < info.pieceCount(); i++) {
@@ -254,15 +254,15 @@ class BtPeerWireTest {
     @Test
     void connectionsBeyondThePerTorrentLimitAreRefused() throws Exception {
         BtPeers peers = seed.bean(BtPeers.class);
-        Await.until("only the client's connection left", Duration.ofSeconds(30),
-                () -> peers.connected(shared.infoHash()).size() == 1);
+        await("only the client's connection left").atMost(Duration.ofSeconds(30))
+                .until(() -> peers.connected(shared.infoHash()).size() == 1);
         List<RawPeer> open = new ArrayList<>();
         try {
             for (int i = 1; i < PER_TORRENT; i++) {
                 open.add(new RawPeer(peers.port()).handshake(shared.infoHash(), false));
             }
-            Await.until("the limit to be reached", Duration.ofSeconds(30),
-                    () -> peers.connected(shared.infoHash()).size() == PER_TORRENT);
+            await("the limit to be reached").atMost(Duration.ofSeconds(30))
+                    .until(() -> peers.connected(shared.infoHash()).size() == PER_TORRENT);
             try (RawPeer oneTooMany = new RawPeer(peers.port())) {
                 oneTooMany.send(RawPeer.handshake(RawPeer.PROTOCOL, shared.infoHash(), new byte[8]));
                 assertThat(oneTooMany.closedByRemote()).isTrue();
@@ -278,8 +278,8 @@ class BtPeerWireTest {
     @Test
     void idleSocketsFromOneAddressCannotHoldTheListenerAgainstOtherPeers() throws Exception {
         BtPeers peers = seed.bean(BtPeers.class);
-        Await.until("only the client's connection left", Duration.ofSeconds(30),
-                () -> peers.connected(shared.infoHash()).size() == 1);
+        await("only the client's connection left").atMost(Duration.ofSeconds(30))
+                .until(() -> peers.connected(shared.infoHash()).size() == 1);
         List<Socket> idle = new ArrayList<>();
         try {
             for (int i = 0; i < 200; i++) {
@@ -292,8 +292,8 @@ class BtPeerWireTest {
                 fair.handshake(shared.infoHash(), false); // answered at once
             }
             // beyond one address's share they are closed at once, the rest at the handshake deadline
-            Await.until("every idle socket closed by the agent", Duration.ofSeconds(40),
-                    () -> idle.stream().allMatch(BtPeerWireTest::closedByAgent));
+            await("every idle socket closed by the agent").atMost(Duration.ofSeconds(40))
+                    .until(() -> idle.stream().allMatch(BtPeerWireTest::closedByAgent));
         } finally {
             for (Socket socket : idle) {
                 socket.close();
@@ -322,7 +322,8 @@ class BtPeerWireTest {
             byte[] pex = concat("d5:added6:".getBytes(StandardCharsets.US_ASCII), concat(added, new byte[] {'e'}));
             peer.send(RawPeer.message(20, concat(new byte[] {Extensions.UT_PEX}, pex)));
             InetSocketAddress learnt = new InetSocketAddress("127.0.0.9", 40001);
-            Await.until("the PEX peer to be kept", Duration.ofSeconds(20), () -> peers.connected(shared.infoHash())
+            await("the PEX peer to be kept").atMost(Duration.ofSeconds(20))
+                    .until(() -> peers.connected(shared.infoHash())
                     .stream().anyMatch(p -> p.pexPeers().contains(learnt)));
         }
         MeterRegistry registry = client.bean(MeterRegistry.class);
