@@ -42,14 +42,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One peer-wire connection after the handshake: its lifecycle (start, the reader, writer and
  * uploader threads, close) and the state both sides negotiate on it (who chokes whom, who is
- * interested, which pieces the peer has, which we announced). The reader thread reads each
+ * interested, which pieces we announced; which pieces the peer has is {@link PeerPieces}). The reader thread reads each
  * message through {@link WireCodec} and hands it to the part it concerns: {@link PieceFetcher}
  * (our fetches), {@link Uploader} (the peer's requests), {@link MetadataExchange} (BEP 9) and
  * {@link PeerExchange} (BEP 11); all sending goes through the {@link Outbox}.
  *
  * <p>Locks: the state below sits under {@link #lock}, which is held only briefly and never while
  * calling into a part; the parts have their own locks and may ask this state (lock order: a
- * part's lock, then this one).
+ * part's lock, then this one; {@link PeerPieces} last, as it calls nothing).
  */
 final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
 
@@ -82,9 +82,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
     private boolean amInterested;
     private volatile boolean peerChoking = true;
     private volatile boolean peerInterested;
-    private final BitSet peerHas = new BitSet();
-    private boolean peerHasAll;
-    private boolean peerHasKnown;
+    private final PeerPieces peerPieces = new PeerPieces();
     private final BitSet advertised = new BitSet();
 
     private volatile PeerExtensions extensions = PeerExtensions.NONE;
@@ -144,8 +142,10 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
             lock.unlock();
         }
         threads.add(Thread.ofVirtual().name("bt-read-" + key()).start(this::readLoop));
-        threads.add(Thread.ofVirtual().name("bt-write-" + key()).start(this::writeLoop));
-        threads.add(Thread.ofVirtual().name("bt-upload-" + key()).start(this::uploadLoop));
+        threads.add(Thread.ofVirtual().name("bt-write-" + key())
+                .start(closingOnFailure(() -> outbox.drainTo(out), "write failed", "writer failed")));
+        threads.add(Thread.ofVirtual().name("bt-upload-" + key())
+                .start(closingOnFailure(uploader::run, "cannot read content to serve", "uploader failed")));
     }
 
     // ---------------------------------------------------------------- BtPeer
@@ -185,23 +185,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
 
     @Override
     public BitSet has() {
-        lock.lock();
-        try {
-            return hasLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private BitSet hasLocked() {
-        BitSet copy = (BitSet) peerHas.clone();
-        if (peerHasAll) {
-            int count = pieceCount();
-            if (count > 0) {
-                copy.set(0, count);
-            }
-        }
-        return copy;
+        return peerPieces.copy(pieceCount());
     }
 
     @Override
@@ -300,7 +284,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
             }
             boolean want = fetcher.fetching();
             if (!want && content.isPresent()) {
-                BitSet useful = hasLocked();
+                BitSet useful = peerPieces.copy(pieceCount());
                 useful.andNot(content.get().content().verifiedPieces());
                 want = !useful.isEmpty();
             }
@@ -315,12 +299,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
 
     @Override
     public boolean lacks(int index) {
-        lock.lock();
-        try {
-            return peerHasKnown && !peerHasAll && !peerHas.get(index);
-        } finally {
-            lock.unlock();
-        }
+        return peerPieces.lacks(index);
     }
 
     // ---------------------------------------------------------------- PeerLink
@@ -399,28 +378,30 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
         return infoHash.substring(0, 8);
     }
 
-    private void writeLoop() {
-        try {
-            outbox.drainTo(out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            closeWith("write failed: " + e.getMessage(), false);
-        } catch (RuntimeException | Error e) {
-            closeWith("writer failed: " + e, true);
-        }
+    /** The body of a writer or uploader thread. */
+    @FunctionalInterface
+    private interface Loop {
+        void run() throws IOException, InterruptedException;
     }
 
-    private void uploadLoop() {
-        try {
-            uploader.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            closeWith("cannot read content to serve: " + e.getMessage(), false);
-        } catch (RuntimeException | Error e) {
-            closeWith("uploader failed: " + e, true);
-        }
+    /**
+     * Runs a loop until it is interrupted (the close); any failure closes the connection whole.
+     *
+     * @param ioFailure what an I/O failure is called in the close reason
+     * @param bug       what any other failure is called (logged as a violation: it should not happen)
+     */
+    private Runnable closingOnFailure(Loop loop, String ioFailure, String bug) {
+        return () -> {
+            try {
+                loop.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                closeWith(ioFailure + ": " + e.getMessage(), false);
+            } catch (RuntimeException | Error e) {
+                closeWith(bug + ": " + e, true);
+            }
+        };
     }
 
     private void readLoop() {
@@ -480,14 +461,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
             }
             case NOT_INTERESTED -> setPeerInterested(false);
             case HAVE_ALL, HAVE_NONE -> {
-                lock.lock();
-                try {
-                    peerHas.clear();
-                    peerHasAll = signal == Signal.HAVE_ALL;
-                    peerHasKnown = true;
-                } finally {
-                    lock.unlock();
-                }
+                peerPieces.haveAll(signal == Signal.HAVE_ALL);
                 fetcher.peerPiecesChanged();
                 updateInterest();
             }
@@ -513,55 +487,15 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
     }
 
     private void onHave(int index) throws ProtocolViolation {
-        int count = pieceCount();
-        if (index < 0 || index >= (count >= 0 ? count : MetadataExchange.MAX_UNKNOWN_PIECES)) {
-            throw new ProtocolViolation("have for piece " + index + (count >= 0 ? " of " + count : ""));
-        }
-        boolean firstNews;
-        lock.lock();
-        try {
-            peerHas.set(index);
-            firstNews = !peerHasKnown;
-            peerHasKnown = true;
-        } finally {
-            lock.unlock();
-        }
-        if (firstNews) {
+        PeerPieces.checkIndex(index, pieceCount());
+        if (peerPieces.have(index)) {
             fetcher.peerPiecesChanged(); // until now the peer might have had anything
         }
         updateInterest();
     }
 
     private void onBitfield(byte[] wire) throws ProtocolViolation {
-        int count = pieceCount();
-        BitSet bits = new BitSet();
-        if (count >= 0) {
-            try {
-                Bitfield.fromBytes(wire, count).present().forEach(bits::set);
-            } catch (IllegalArgumentException e) {
-                throw new ProtocolViolation("bad bitfield: " + e.getMessage());
-            }
-        } else {
-            // a magnet: the piece count is not known yet, so only the most a torrent can have is checked
-            if (wire.length > (MetadataExchange.MAX_UNKNOWN_PIECES + 7) / 8) {
-                throw new ProtocolViolation("bitfield of " + wire.length + " bytes, more than any torrent's "
-                        + MetadataExchange.MAX_UNKNOWN_PIECES + " pieces take");
-            }
-            for (int i = 0; i < wire.length * 8; i++) {
-                if ((wire[i >>> 3] & (0x80 >>> (i & 7))) != 0) {
-                    bits.set(i);
-                }
-            }
-        }
-        lock.lock();
-        try {
-            peerHas.clear();
-            peerHas.or(bits);
-            peerHasAll = false;
-            peerHasKnown = true;
-        } finally {
-            lock.unlock();
-        }
+        peerPieces.replace(PeerPieces.parseBitfield(wire, pieceCount()));
         fetcher.peerPiecesChanged();
         updateInterest();
     }
