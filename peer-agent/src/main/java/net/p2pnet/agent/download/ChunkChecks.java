@@ -28,11 +28,15 @@ import net.p2pnet.model.hash.Md4Lanes;
  * <p>A chunk may be checked before its pieces are committed: the check reads what was written, and
  * pieces count only once committed either way. The final check waits for the checks in progress
  * ({@link #exclusively}), so a file is never judged, or moved, while a chunk of it is being read.
+ *
+ * <p>It owns which chunks passed (or are being given) their check: nobody else marks them.
  */
 final class ChunkChecks {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final int lanes;
+    /** Chunks checked, or taken by a check in progress; a chunk that fails loses its mark. */
+    private final BitSet checked = new BitSet();
     /** Complete chunks, marked unchecked (so the final check takes them), waiting to fill the lanes. */
     private final Set<Integer> waiting = new LinkedHashSet<>();
     /** Read buffers between checks (fresh native memory on every check cost page faults). */
@@ -53,7 +57,7 @@ final class ChunkChecks {
      * @return the pieces of chunks that failed MD4 (empty when all is well)
      * @throws IOException when the part file cannot be read
      */
-    BitSet afterWrite(int piece, PartialFile file, Ed2kHash ed2k, BitSet checked) throws IOException {
+    BitSet afterWrite(int piece, PartialFile file, Ed2kHash ed2k) throws IOException {
         BitSet written = new BitSet();
         written.set(piece);
         lock.readLock().lock();
@@ -100,6 +104,24 @@ final class ChunkChecks {
             return check.getAsBoolean();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Checks every chunk not checked yet (within {@link #exclusively}, once all pieces are stored).
+     *
+     * @return the pieces of chunks that failed MD4 (empty when all is well)
+     */
+    BitSet checkRest(PartialFile file, Ed2kHash ed2k) throws IOException {
+        BitSet all = new BitSet();
+        all.set(0, file.layout().pieceCount());
+        return Ed2kChunkCheck.checkChunksOf(all, file, ed2k, checked);
+    }
+
+    /** The chunks marked checked (a copy). */
+    BitSet checked() {
+        synchronized (checked) {
+            return (BitSet) checked.clone();
         }
     }
 }

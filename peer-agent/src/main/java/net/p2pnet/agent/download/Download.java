@@ -1,60 +1,47 @@
 package net.p2pnet.agent.download;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.util.BitSet;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Arrays;
 import net.p2pnet.agent.bandwidth.RateLimiter;
-import net.p2pnet.agent.storage.MultiFileContent;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.PieceLayout;
 import net.p2pnet.agent.storage.TorrentContent;
-import net.p2pnet.agent.transfer.ServedContent;
 import net.p2pnet.model.api.DownloadState;
 import net.p2pnet.model.api.DownloadView;
-import net.p2pnet.model.hash.Ed2kHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One download: what it fetches, its state, its sources and counters. Its pieces are served to
- * other agents as soon as they are verified (partial sharing). The fetching itself is a
- * {@link Swarm}, started and stopped with the download.
+ * One download's state machine: what it was asked to fetch ({@link DownloadSpec}), its state
+ * (queued, downloading, paused, completed, failed) and why, its metainfo and part file once known.
+ * The fetching itself is a {@link Swarm}, started and stopped with the download; every transition
+ * is saved to the {@link DownloadStore} and published as a {@link DownloadEvent}.
+ *
+ * <p>What the swarm changes while it runs has owners of its own, which this class only holds:
+ * sources ({@link SourceSet}), counters ({@link DownloadCounters}), the ed2k hashset
+ * ({@link AdoptedHashset}), chunk checks ({@link ChunkChecks}) and piece states ({@link PieceBoard}).
+ * The transfer port serves it through {@link ServedDownload}. Transitions are {@code synchronized};
+ * the fields they set are volatile so the API and the workers read them without the lock.
  */
-final class Download implements ServedContent {
+final class Download {
 
     private static final Logger log = LoggerFactory.getLogger(Download.class);
 
     private final DownloadEnvironment env;
-    private final Map<String, RemoteSource> sources = new ConcurrentHashMap<>();
-    private final Set<SourceEndpoint> gossip = ConcurrentHashMap.newKeySet();
-    private final AtomicLong downloaded = new AtomicLong();
-    private final AtomicLong uploaded = new AtomicLong();
-    private final AtomicInteger piecesFailed = new AtomicInteger();
-    private final RateLimiter limiter = new RateLimiter(0);
-    private final BitSet checkedChunks = new BitSet();
+    private final SourceSet sources = new SourceSet();
+    private final DownloadCounters counters = new DownloadCounters();
+    private final AdoptedHashset hashset = new AdoptedHashset();
     private final ChunkChecks chunkChecks = new ChunkChecks();
-    private final Map<Integer, String> pieceOrigins = new ConcurrentHashMap<>();
+    private final RateLimiter limiter = new RateLimiter(0);
+    private final ServedDownload served = new ServedDownload(this);
     private volatile DownloadSpec spec;
     private volatile TorrentContent content;
-    private volatile Ed2kHash ed2k;
-    private volatile String ed2kFrom;
     private volatile DownloadState state = DownloadState.QUEUED;
     private volatile String error;
     private volatile PartialFile file;
     private volatile PieceBoard board;
     private volatile Path completedPath;
-    private volatile long downloadRate;
-    private volatile long uploadRate;
     private Swarm swarm;
 
     Download(DownloadSpec spec, TorrentContent content, DownloadEnvironment env) {
@@ -79,6 +66,7 @@ final class Download implements ServedContent {
         return state;
     }
 
+    /** The metainfo, or null until a magnet's or ed2k link's is found. */
     TorrentContent content() {
         return content;
     }
@@ -87,41 +75,45 @@ final class Download implements ServedContent {
         return env;
     }
 
+    /** The download's own receive limit (0 = only the global one). */
     RateLimiter limiter() {
         return limiter;
     }
 
-    Map<String, RemoteSource> sources() {
+    SourceSet sources() {
         return sources;
     }
 
-    AtomicLong downloaded() {
-        return downloaded;
+    DownloadCounters counters() {
+        return counters;
     }
 
-    /** The network each written, not yet committed piece came through (for the metrics' labels). */
-    Map<Integer, String> pieceOrigins() {
-        return pieceOrigins;
-    }
-
-    BitSet checkedChunks() {
-        return checkedChunks;
+    AdoptedHashset hashset() {
+        return hashset;
     }
 
     ChunkChecks chunkChecks() {
         return chunkChecks;
     }
 
+    /** The part file, or null before the metainfo is known and once complete. */
     PartialFile file() {
         return file;
     }
 
+    /** The pieces' states, or null before the part file is open. */
     PieceBoard board() {
         return board;
     }
 
-    String ed2kFrom() {
-        return ed2kFrom;
+    /** Where the finished file is, or null until it is. */
+    Path completedPath() {
+        return completedPath;
+    }
+
+    /** The BitTorrent info-hash, or null until an ed2k link's metainfo is found. */
+    String infoHash() {
+        return content != null ? content.infoHash() : spec.infoHash();
     }
 
     // ---- control ------------------------------------------------------------------------------
@@ -163,7 +155,7 @@ final class Download implements ServedContent {
 
     synchronized void cancel() {
         stopSwarm();
-        env.catalog().withdrawPartial(this);
+        env.catalog().withdrawPartial(served);
         env.store().delete(id());
         if (file != null && completedPath == null) {
             try {
@@ -212,26 +204,13 @@ final class Download implements ServedContent {
         if (content != null && file == null && completedPath == null) {
             try {
                 file = PartialFile.open(env.workDir(), id(), content.layout());
-                board = new PieceBoard(content.layout().pieceCount(), file.verified());
-                env.catalog().publishPartial(this);
+                board = new PieceBoard(content.layout().pieceCount(), file.verified(), env.clock(), env.random());
+                env.catalog().publishPartial(served);
             } catch (IOException e) {
                 storageFailed(e);
             }
         }
         return file;
-    }
-
-    void adoptHashset(Ed2kHash hashset, String from) {
-        if (ed2k == null && hashset != null) {
-            ed2k = hashset;
-            ed2kFrom = from;
-        }
-    }
-
-    /** The adopted hashset proved wrong (a chunk failed MD4 while its pieces passed SHA-1). */
-    void dropHashset() {
-        ed2k = null;
-        ed2kFrom = null;
     }
 
     synchronized void waiting(String why) {
@@ -240,7 +219,7 @@ final class Download implements ServedContent {
     }
 
     synchronized void completed(Path finalPath) {
-        completedPath = finalPath;
+        completedPath = finalPath; // before the file is dropped: a reader that finds no part file finds this
         file = null;
         state = DownloadState.COMPLETED;
         error = null;
@@ -279,40 +258,21 @@ final class Download implements ServedContent {
         publish();
     }
 
-    void pieceFailed() {
-        piecesFailed.incrementAndGet();
-    }
-
-    void rates(long down, long up) {
-        downloadRate = down;
-        uploadRate = up;
-    }
-
-    long downloadRate() {
-        return downloadRate;
-    }
-
-    long uploadRate() {
-        return uploadRate;
-    }
-
-    long uploadedBytes() {
-        return uploaded.get();
-    }
-
     void publish() {
         DownloadView view = view();
         double progress = view.size() <= 0 ? (state == DownloadState.COMPLETED ? 1 : 0)
                 : (double) view.verifiedBytes() / view.size();
-        env.events().publishEvent(new DownloadEvent(id(), state, progress, view));
+        env.events().accept(new DownloadEvent(id(), state, progress, view));
     }
 
     DownloadProgress progress() {
+        long received = counters.receivedBytes();
+        long uploaded = counters.uploadedBytes();
         if (content == null && spec.size() < 0) {
-            return new DownloadProgress(downloaded.get(), uploaded.get(), DownloadProgress.UNKNOWN_LEFT);
+            return new DownloadProgress(received, uploaded, DownloadProgress.UNKNOWN_LEFT);
         }
         long size = content == null ? spec.size() : content.layout().size();
-        return new DownloadProgress(downloaded.get(), uploaded.get(), Math.max(0, size - verifiedBytes()));
+        return new DownloadProgress(received, uploaded, Math.max(0, size - verifiedBytes()));
     }
 
     // ---- views ----------------------------------------------------------------------------------
@@ -322,13 +282,11 @@ final class Download implements ServedContent {
         String name = c != null ? c.name() : spec.link();
         long size = c != null ? c.layout().size() : spec.size();
         Path path = completedPath != null ? completedPath : c == null ? null : env.downloadDir().resolve(c.name());
-        List<net.p2pnet.model.api.SourceView> sourceViews = sources.values().stream()
-                .filter(s -> !s.isSuperseded()).map(RemoteSource::view).toList();
-        Ed2kHash hashset = ed2k;
-        String ed2kHex = hashset != null ? hashset.hex() : spec.ed2kHash();
-        return new DownloadView(id(), name, size, state, verifiedBytes(), downloaded.get(), piecesFailed.get(),
-                path == null ? null : path.toString(), error, sourceViews, infoHashOrNull(), ed2kHex,
-                downloadRate, uploadRate);
+        var adopted = hashset.current();
+        String ed2kHex = adopted != null ? adopted.hex() : spec.ed2kHash();
+        return new DownloadView(id(), name, size, state, verifiedBytes(), counters.receivedBytes(),
+                counters.piecesFailed(), path == null ? null : path.toString(), error, sources.views(), infoHash(),
+                ed2kHex, counters.downloadRate(), counters.uploadRate());
     }
 
     byte[] pieceMap() {
@@ -339,7 +297,7 @@ final class Download implements ServedContent {
         int count = content == null ? 0 : content.layout().pieceCount();
         byte[] map = new byte[count];
         if (completedPath != null) {
-            java.util.Arrays.fill(map, PieceBoard.VERIFIED);
+            Arrays.fill(map, PieceBoard.VERIFIED);
         }
         return map;
     }
@@ -360,104 +318,8 @@ final class Download implements ServedContent {
         return f.verified().stream().mapToLong(layout::pieceSize).sum();
     }
 
-    String infoHashOrNull() {
-        return content != null ? content.infoHash() : spec.infoHash();
-    }
-
-    // ---- ServedContent --------------------------------------------------------------------------
-
-    @Override
-    public String infoHash() {
-        return infoHashOrNull();
-    }
-
-    @Override
-    public String name() {
-        return content.name();
-    }
-
-    @Override
-    public PieceLayout layout() {
-        return content.layout();
-    }
-
-    @Override
-    public byte[] torrent() {
-        return content.torrent();
-    }
-
-    @Override
-    public Ed2kHash ed2k() {
-        return ed2k;
-    }
-
-    @Override
-    public BitSet verifiedPieces() {
-        if (completedPath != null) {
-            BitSet all = new BitSet();
-            all.set(0, content.layout().pieceCount());
-            return all;
-        }
-        PartialFile f = file;
-        return f == null ? new BitSet() : f.verified();
-    }
-
-    @Override
-    public int read(long offset, ByteBuffer into) throws IOException {
-        Path done = completedPath;
-        if (done != null) {
-            return content.isMultiFile() ? MultiFileContent.read(done, content.files(), offset, into)
-                    : PartialFile.readFile(done, offset, into);
-        }
-        return file.read(offset, into);
-    }
-
-    @Override
-    public void transferTo(long offset, long count, WritableByteChannel target) throws IOException {
-        PartialFile partial = file;
-        if (completedPath == null && partial != null) {
-            partial.transferTo(offset, count, target);
-        } else {
-            ServedContent.super.transferTo(offset, count, target);
-        }
-    }
-
-    @Override
-    public Collection<InetSocketAddress> knownSources() {
-        Set<InetSocketAddress> known = new java.util.HashSet<>();
-        gossip.stream().filter(e -> PeerNetwork.P2PNET.equals(e.network())).forEach(e -> known.add(e.address()));
-        sources.values().stream().filter(s -> !s.isMirror() && s.isUsable() && PeerNetwork.P2PNET.equals(s.network()))
-                .forEach(s -> known.add(s.endpoint().address()));
-        return known;
-    }
-
-    @Override
-    public void noteSource(InetSocketAddress source) {
-        learnt(List.of(SourceEndpoint.p2pnet(source)));
-    }
-
-    /** Adds sources learnt from other sources, as long as fewer than {@link #MAX_KNOWN_SOURCES} are kept. */
-    void learnt(Collection<SourceEndpoint> endpoints) {
-        for (SourceEndpoint endpoint : endpoints) {
-            if (gossip.size() >= MAX_KNOWN_SOURCES) {
-                return;
-            }
-            gossip.add(endpoint);
-        }
-    }
-
-    @Override
-    public void uploaded(long bytes) {
-        uploaded.addAndGet(bytes);
-    }
-
-    /** Sources learnt from other sources (source and peer exchange, upgrades), not yet tried; read only. */
-    Set<SourceEndpoint> gossip() {
-        return java.util.Collections.unmodifiableSet(gossip);
-    }
-
     /** What the networks need to check a source offers this download's content. */
     WantedContent wanted() {
-        return new WantedContent(infoHash(), layout(), spec.ed2kHash(), spec.size());
+        return new WantedContent(infoHash(), content.layout(), spec.ed2kHash(), spec.size());
     }
 }

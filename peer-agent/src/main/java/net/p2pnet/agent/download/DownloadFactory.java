@@ -11,13 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import net.p2pnet.agent.bandwidth.BandwidthLimits;
-import net.p2pnet.agent.bandwidth.TrafficMeter;
-import net.p2pnet.agent.config.AgentProperties;
 import net.p2pnet.agent.config.MirrorAddresses;
 import net.p2pnet.agent.storage.TorrentContent;
-import net.p2pnet.agent.transfer.ContentCatalog;
-import net.p2pnet.agent.transfer.TransferClient;
 import net.p2pnet.model.api.AddDownloadRequest;
 import net.p2pnet.model.link.Ed2kLink;
 import net.p2pnet.model.link.InvalidLinkException;
@@ -28,36 +23,24 @@ import net.p2pnet.model.text.Excerpt;
 import net.p2pnet.model.torrent.AnnouncePasskeys;
 import net.p2pnet.model.torrent.InvalidTorrentException;
 import net.p2pnet.model.torrent.Metainfo;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns what a user gives (a link, a torrent file, mirrors, sources) into a {@link Download}, or says
  * clearly why not. Everything is checked before anything is stored.
  */
-@Component
-class DownloadFactory {
+final class DownloadFactory {
 
     private static final Duration TORRENT_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_REDIRECTS = 5;
-    private static final String WORK_DIR = ".p2pnet-incomplete";
 
     private final DownloadEnvironment env;
     private final MirrorAddresses mirrors;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    DownloadFactory(AgentProperties properties, ContentCatalog catalog, TransferClient client, BandwidthLimits limits,
-                    TrafficMeter meter, DownloadMetrics metrics, ApplicationEventPublisher events,
-                    ObjectProvider<SourceFinder> finders, ObjectProvider<MetainfoResolver> resolvers,
-                    ObjectProvider<PeerNetwork> networks, SelfAddress self, JsonMapper json, MirrorAddresses mirrors) {
+    DownloadFactory(DownloadEnvironment env, MirrorAddresses mirrors) {
+        this.env = env;
         this.mirrors = mirrors;
-        var downloadDir = properties.downloadDir().toAbsolutePath().normalize();
-        var workDir = downloadDir.resolve(WORK_DIR);
-        this.env = new DownloadEnvironment(downloadDir, workDir, catalog, client, limits, meter, metrics,
-                new DownloadStore(workDir, json), events, finders, resolvers, networks, self);
     }
 
     DownloadEnvironment environment() {
@@ -106,7 +89,7 @@ class DownloadFactory {
         } catch (InvalidTorrentException | IllegalArgumentException e) {
             throw new InvalidDownloadException("not a usable .torrent: " + e.getMessage(), e);
         }
-        DownloadSpec spec = new DownloadSpec(newId(), System.currentTimeMillis(), link, content.infoHash(), null, -1,
+        DownloadSpec spec = new DownloadSpec(newId(), env.clock().millis(), link, content.infoHash(), null, -1,
                 torrent, mirrors, sources, false);
         env.store().save(spec);
         return new Download(spec, content, env);
@@ -114,7 +97,7 @@ class DownloadFactory {
 
     private Download fromIdentity(String link, String infoHash, String ed2kHash, long size, List<String> mirrors,
                                   List<String> sources) {
-        DownloadSpec spec = new DownloadSpec(newId(), System.currentTimeMillis(), link, infoHash, ed2kHash, size, null,
+        DownloadSpec spec = new DownloadSpec(newId(), env.clock().millis(), link, infoHash, ed2kHash, size, null,
                 mirrors, sources, false);
         env.store().save(spec);
         return new Download(spec, null, env);

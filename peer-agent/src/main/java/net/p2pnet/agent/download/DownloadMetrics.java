@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import net.p2pnet.model.api.DownloadState;
-import org.springframework.stereotype.Component;
 
 /**
  * Download counters, each labelled with the network the piece or source came through ({@code p2pnet},
@@ -15,8 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code p2pnet_agent_pieces_failed_total{network}}, {@code p2pnet_agent_sources_banned_total{network}};
  * and the gauge {@code p2pnet_agent_downloads{state}}.
  */
-@Component
-public class DownloadMetrics {
+final class DownloadMetrics {
 
     private static final String VERIFIED = "p2pnet.agent.pieces.verified";
     private static final String FAILED = "p2pnet.agent.pieces.failed";
@@ -24,7 +22,7 @@ public class DownloadMetrics {
 
     private final MeterRegistry registry;
 
-    public DownloadMetrics(MeterRegistry registry) {
+    DownloadMetrics(MeterRegistry registry) {
         this.registry = registry;
         // registered up front, so every series exists (at 0) before the first download
         for (String network : List.of(PeerNetwork.P2PNET, PeerNetwork.BITTORRENT, "http")) {
@@ -50,10 +48,10 @@ public class DownloadMetrics {
         }
         // p2pnet_agent_rate_bytes_per_second{direction}: the downloads' current rates, summed (sampled each second)
         Gauge.builder("p2pnet.agent.rate.bytes.per.second",
-                        () -> downloads.get().stream().mapToLong(Download::downloadRate).sum())
+                        () -> downloads.get().stream().mapToLong(d -> d.counters().downloadRate()).sum())
                 .description("current payload rate of all downloads").tag("direction", "in").register(registry);
         Gauge.builder("p2pnet.agent.rate.bytes.per.second",
-                        () -> downloads.get().stream().mapToLong(Download::uploadRate).sum())
+                        () -> downloads.get().stream().mapToLong(d -> d.counters().uploadRate()).sum())
                 .description("current rate at which downloads in progress are served to others").tag("direction", "out")
                 .register(registry);
     }

@@ -11,14 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
 
 /**
  * The agent's downloads: what the control API, the CLI and the web UI drive. Adding returns at once
  * (state QUEUED or DOWNLOADING); the work runs on the engine's threads and reports through
- * {@link DownloadEvent}s.
+ * {@link DownloadEvent}s. Built by {@link DownloadConfiguration}.
  */
-@Service
 public class DownloadService {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadService.class);

@@ -36,18 +36,15 @@ final class FinalCheck {
      */
     boolean passes(PartialFile file) {
         return download.chunkChecks().exclusively(() -> {
-            Ed2kHash ed2k = download.ed2k(); // read after the checks in progress: one of them may have dropped it
+            Ed2kHash ed2k = download.hashset().current(); // read after the checks in progress: one of them may have dropped it
             return ed2k != null ? remainingChunksPass(file, ed2k) : wholeFilePasses(file);
         });
     }
 
     private boolean remainingChunksPass(PartialFile file, Ed2kHash ed2k) {
-        PieceLayout layout = file.layout();
-        BitSet bad = new BitSet();
+        BitSet bad;
         try {
-            BitSet all = new BitSet();
-            all.set(0, layout.pieceCount());
-            bad.or(Ed2kChunkCheck.checkChunksOf(all, file, ed2k, download.checkedChunks()));
+            bad = download.chunkChecks().checkRest(file, ed2k);
         } catch (IOException e) {
             download.storageFailed(e);
             return false;
@@ -55,7 +52,7 @@ final class FinalCheck {
         if (!bad.isEmpty()) {
             // the chunks' pieces all passed SHA-1 when they arrived: the disk gave back other bytes, or
             // the hashset is wrong; the full pass below tells which pieces are bad
-            download.dropHashset();
+            download.hashset().drop();
             return wholeFilePasses(file);
         }
         return true;
@@ -87,7 +84,7 @@ final class FinalCheck {
 
     private boolean ed2kAgrees(Ed2kHash actual) {
         String expected = download.spec().ed2kHash();
-        Ed2kHash adopted = download.ed2k();
+        Ed2kHash adopted = download.hashset().current();
         if (expected != null && !actual.hex().equalsIgnoreCase(expected)) {
             download.failed("the file matches every SHA-1 piece but its ed2k hash is " + actual.hex() + ", not the link's "
                     + expected);
@@ -95,10 +92,10 @@ final class FinalCheck {
         }
         if (adopted != null && !adopted.equals(actual)) {
             log.warn("download {}: the ed2k hashset from {} was wrong; the file's is {}", download.id(),
-                    download.ed2kFrom(), actual.hex());
-            download.dropHashset();
+                    download.hashset().from(), actual.hex());
+            download.hashset().drop();
         }
-        download.adoptHashset(actual, "final check");
+        download.hashset().adopt(actual, "final check");
         return true;
     }
 

@@ -29,7 +29,7 @@ final class MetainfoLookup {
 
     Optional<TorrentContent> find(List<SourceEndpoint> sources) throws InterruptedException {
         DownloadSpec spec = download.spec();
-        for (MetainfoResolver resolver : env.metainfoResolvers()) {
+        for (MetainfoResolver resolver : env.plugins().metainfoResolvers()) {
             try {
                 Optional<byte[]> raw = spec.infoHash() != null ? resolver.byInfoHash(spec.infoHash())
                         : resolver.byEd2k(spec.ed2kHash(), spec.size());
@@ -53,7 +53,7 @@ final class MetainfoLookup {
 
     /** A peer of another network (BitTorrent's ut_metadata) can give the metainfo of an info-hash only. */
     private Optional<TorrentContent> fromPeer(SourceEndpoint source, DownloadSpec spec) throws InterruptedException {
-        PeerNetwork network = env.network(source.network());
+        PeerNetwork network = env.plugins().network(source.network());
         if (network == null || spec.infoHash() == null) {
             return Optional.empty();
         }

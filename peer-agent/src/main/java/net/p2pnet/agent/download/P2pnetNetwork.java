@@ -14,7 +14,6 @@ import net.p2pnet.agent.transfer.TransferClient;
 import net.p2pnet.agent.transfer.TransferServer;
 import net.p2pnet.model.hash.Ed2kHash;
 import net.p2pnet.model.net.AddressScope;
-import org.springframework.stereotype.Component;
 
 /**
  * The native network: other agents' transfer ports over HTTP. A source first describes the file
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Component;
  * never used. Pieces are whole-piece HTTP requests; the source's bitfield is polled while it is
  * itself downloading.
  */
-@Component
-class P2pnetNetwork implements PeerNetwork {
+final class P2pnetNetwork implements PeerNetwork {
 
     private static final int WORKERS = 4;
     /**

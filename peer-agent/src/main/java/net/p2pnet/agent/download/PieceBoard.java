@@ -1,8 +1,9 @@
 package net.p2pnet.agent.download;
 
+import java.time.Clock;
 import java.util.BitSet;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
 
 /**
  * Which piece each source fetches next. Thread-safe; every worker of a download asks it.
@@ -20,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>Runs: a request may take the pieces that follow the chosen one (as many as its network asks
  *     for at once), at most {@code 1/}{@value #TAIL_SHARE} of what is left for that source, so the
  *     last pieces are spread over the workers instead of queued behind one request.</li>
- * <li>Mirrors take only pieces no peer has taken within {@link #MIRROR_DELAY_NANOS} of their being
+ * <li>Mirrors take only pieces no peer has taken within {@link #MIRROR_DELAY_MS} ms of their being
  *     wanted (pacsrv's fallback: peers first, the mirror for what they do not deliver).</li>
  * </ul>
  */
@@ -32,7 +33,7 @@ final class PieceBoard {
     static final byte FAILED = 3;
     /** Written to disk, waiting for the next commit; shown as in flight. */
     private static final byte WRITTEN = 4;
-    static final long MIRROR_DELAY_NANOS = 2_000_000_000L;
+    static final long MIRROR_DELAY_MS = 2_000;
     private static final int ENDGAME_COPIES = 2;
     private static final int TAIL_SHARE = 8;
 
@@ -50,16 +51,24 @@ final class PieceBoard {
     private final byte[] state;
     private final int[] availability;
     private final int[] requesters;
+    /** When each piece was last wanted (clock millis): mirrors wait {@link #MIRROR_DELAY_MS} from then. */
     private final long[] wantedSince;
     private final int origin;
+    private final Clock clock;
 
-    PieceBoard(int pieceCount, BitSet verified) {
+    /**
+     * @param verified pieces already verified (a resumed download's)
+     * @param clock    what the mirrors' grace period is measured with
+     * @param random   picks the piece the search for the rarest starts from
+     */
+    PieceBoard(int pieceCount, BitSet verified, Clock clock, RandomGenerator random) {
         state = new byte[pieceCount];
         availability = new int[pieceCount];
         requesters = new int[pieceCount];
         wantedSince = new long[pieceCount];
-        origin = pieceCount == 0 ? 0 : ThreadLocalRandom.current().nextInt(pieceCount);
-        long now = System.nanoTime();
+        this.clock = clock;
+        origin = pieceCount == 0 ? 0 : random.nextInt(pieceCount);
+        long now = clock.millis();
         for (int i = 0; i < pieceCount; i++) {
             state[i] = verified.get(i) ? VERIFIED : MISSING;
             wantedSince[i] = now;
@@ -104,10 +113,10 @@ final class PieceBoard {
     Run claimRun(BitSet has, BitSet avoid, boolean mirror, int max) {
         lock.lock();
         try {
-            long now = System.nanoTime();
+            long now = clock.millis();
             int piece = rarestUnclaimed(has, avoid, mirror, now);
             if (piece < 0) {
-                piece = endgameCopy(has, avoid, mirror);
+                piece = endgameCopy(has, avoid, mirror, now);
                 if (piece < 0) {
                     return Run.NONE;
                 }
@@ -135,7 +144,7 @@ final class PieceBoard {
 
     private boolean takeable(int i, BitSet has, BitSet avoid, boolean mirror, long now) {
         return (state[i] == MISSING || state[i] == FAILED) && has.get(i) && !avoid.get(i)
-                && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_NANOS);
+                && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_MS);
     }
 
     private int countTakeable(BitSet has, BitSet avoid, boolean mirror, long now) {
@@ -161,12 +170,11 @@ final class PieceBoard {
         return best;
     }
 
-    private int endgameCopy(BitSet has, BitSet avoid, boolean mirror) {
-        long now = System.nanoTime();
+    private int endgameCopy(BitSet has, BitSet avoid, boolean mirror, long now) {
         int best = -1;
         for (int i = 0; i < state.length; i++) {
             if (state[i] == IN_FLIGHT && has.get(i) && !avoid.get(i) && requesters[i] < ENDGAME_COPIES
-                    && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_NANOS)
+                    && (!mirror || now - wantedSince[i] >= MIRROR_DELAY_MS)
                     && (best < 0 || requesters[i] < requesters[best])) {
                 best = i;
             }
@@ -237,7 +245,7 @@ final class PieceBoard {
     void reopen(BitSet pieces) {
         lock.lock();
         try {
-            long now = System.nanoTime();
+            long now = clock.millis();
             pieces.stream().forEach(i -> {
                 state[i] = FAILED;
                 wantedSince[i] = now;
@@ -251,7 +259,7 @@ final class PieceBoard {
         requesters[piece] = Math.max(0, requesters[piece] - 1);
         if (state[piece] != VERIFIED && state[piece] != WRITTEN && requesters[piece] == 0) {
             state[piece] = newState;
-            wantedSince[piece] = System.nanoTime();
+            wantedSince[piece] = clock.millis();
         }
     }
 

@@ -2,9 +2,9 @@ package net.p2pnet.agent.download;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.model.hash.Ed2kHash;
 import org.slf4j.Logger;
@@ -13,24 +13,27 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens to a piece that arrived: SHA-1 check, write, MD4 check of any ed2k chunk it completes
  * ({@link ChunkChecks}), and its count once a group commit made it durable. Bad data is dropped and
- * its piece fetched again elsewhere; its source is held to account.
+ * its piece fetched again elsewhere; its source is held to account. One per run of a download,
+ * shared by its workers and its committer.
  */
 final class PieceIntake {
 
     private static final Logger log = LoggerFactory.getLogger(PieceIntake.class);
 
     private final Download download;
-    private final DownloadEnvironment env;
+    private final DownloadMetrics metrics;
+    /** The network each written, not yet committed piece came through (for the metrics' labels). */
+    private final Map<Integer, String> origins = new ConcurrentHashMap<>();
 
     PieceIntake(Download download) {
         this.download = download;
-        this.env = download.env();
+        this.metrics = download.env().metrics();
     }
 
     /** Takes the piece's bytes (the data's remaining ones) and is done with them when it returns. */
     void accept(RemoteSource source, int piece, ByteBuffer data, byte[] sha1) {
         PieceBoard board = download.board();
-        if (!download.layout().matches(piece, sha1)) {
+        if (!download.content().layout().matches(piece, sha1)) {
             rejectPiece(source, piece);
             return;
         }
@@ -44,7 +47,7 @@ final class PieceIntake {
         if (!board.markWritten(piece)) {
             return;
         }
-        download.pieceOrigins().put(piece, source.network());
+        origins.put(piece, source.network());
         try {
             file.write(piece, data.duplicate());
         } catch (IOException e) {
@@ -61,19 +64,19 @@ final class PieceIntake {
     void committed(BitSet pieces) {
         download.board().verified(pieces);
         pieces.stream().forEach(piece -> {
-            String network = download.pieceOrigins().remove(piece);
-            env.metrics().pieceVerified(network == null ? "unknown" : network);
+            String network = origins.remove(piece);
+            metrics.pieceVerified(network == null ? "unknown" : network);
         });
     }
 
     private void rejectPiece(RemoteSource source, int piece) {
-        download.pieceFailed();
-        env.metrics().pieceFailed(source.network());
+        download.counters().pieceFailed();
+        metrics.pieceFailed(source.network());
         download.board().failed(piece);
         log.info("download {}: piece {} from {} failed its SHA-1 check; fetching it again", download.id(), piece,
                 source.key());
         if (source.badPiece(piece)) {
-            env.metrics().sourceBanned(source.network());
+            metrics.sourceBanned(source.network());
             if (!source.isMirror()) {
                 download.board().removeAvailability(source.has());
             }
@@ -85,12 +88,12 @@ final class PieceIntake {
 
     /** MD4 of the ed2k chunks this piece completed, if any (and if a hashset is known). */
     private void checkChunks(int piece, PartialFile file) {
-        Ed2kHash ed2k = download.ed2k();
+        Ed2kHash ed2k = download.hashset().current();
         if (ed2k == null) {
             return;
         }
         try {
-            BitSet bad = download.chunkChecks().afterWrite(piece, file, ed2k, download.checkedChunks());
+            BitSet bad = download.chunkChecks().afterWrite(piece, file, ed2k);
             if (!bad.isEmpty()) {
                 chunkFailed(bad);
             }
@@ -106,9 +109,9 @@ final class PieceIntake {
      * link, the torrent itself is not that file.
      */
     private void chunkFailed(BitSet bad) {
-        String liar = download.ed2kFrom();
-        RemoteSource origin = liar == null ? null : download.sources().get(liar);
-        env.metrics().pieceFailed(origin == null ? "unknown" : origin.network());
+        String liar = download.hashset().from();
+        RemoteSource origin = download.sources().get(liar);
+        metrics.pieceFailed(origin == null ? "unknown" : origin.network());
         if (download.spec().ed2kHash() != null) {
             download.failed("the torrent's pieces do not match the ed2k link's chunk hashes: they describe different files");
             return;
@@ -116,7 +119,7 @@ final class PieceIntake {
         if (origin != null) {
             origin.reject("its ed2k hashset does not match the verified pieces");
         }
-        download.dropHashset();
+        download.hashset().drop();
         log.warn("download {}: pieces {} passed SHA-1 but failed MD4 against the hashset from {}; dropped that hashset",
                 download.id(), bad, liar);
     }

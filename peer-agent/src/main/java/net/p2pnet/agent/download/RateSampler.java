@@ -1,5 +1,6 @@
 package net.p2pnet.agent.download;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,36 +11,42 @@ import org.slf4j.LoggerFactory;
 final class RateSampler {
 
     private static final Logger log = LoggerFactory.getLogger(RateSampler.class);
-    private static final long SAMPLE_NANOS = 1_000_000_000L;
-    private static final long LOG_NANOS = 10_000_000_000L;
+    private static final long SAMPLE_MS = 1000;
+    private static final long LOG_MS = 10_000;
 
     private final Download download;
-    private long lastSample = System.nanoTime();
-    private long lastLog = lastSample;
+    private final DownloadCounters counters;
+    private final Clock clock;
+    private long lastSample;
+    private long lastLog;
     private long lastDown;
     private long lastUp;
 
     RateSampler(Download download) {
         this.download = download;
-        this.lastDown = download.downloaded().get();
-        this.lastUp = download.uploadedBytes();
+        this.counters = download.counters();
+        this.clock = download.env().clock();
+        this.lastSample = clock.millis();
+        this.lastLog = lastSample;
+        this.lastDown = counters.receivedBytes();
+        this.lastUp = counters.uploadedBytes();
     }
 
     void tick() {
-        long now = System.nanoTime();
+        long now = clock.millis();
         long elapsed = now - lastSample;
-        if (elapsed < SAMPLE_NANOS) {
+        if (elapsed < SAMPLE_MS) {
             return;
         }
-        long down = download.downloaded().get();
-        long up = download.uploadedBytes();
-        download.rates((down - lastDown) * SAMPLE_NANOS / elapsed, (up - lastUp) * SAMPLE_NANOS / elapsed);
-        download.sources().values().forEach(source -> source.sampleRate(now));
+        long down = counters.receivedBytes();
+        long up = counters.uploadedBytes();
+        counters.rates((down - lastDown) * 1000 / elapsed, (up - lastUp) * 1000 / elapsed);
+        download.sources().sampleRates(now);
         lastSample = now;
         lastDown = down;
         lastUp = up;
         download.publish();
-        if (now - lastLog >= LOG_NANOS) {
+        if (now - lastLog >= LOG_MS) {
             lastLog = now;
             var view = download.view();
             log.info("download {} ({}): {}/{} bytes verified, {} B/s from {} sources", view.id(), view.name(),

@@ -2,6 +2,7 @@ package net.p2pnet.agent.download;
 
 import java.net.URI;
 import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.model.api.SourceView;
@@ -27,10 +28,10 @@ final class RemoteSource {
     private volatile boolean banned;
     private volatile SourceEndpoint supersededBy;
     private volatile SourceLink link;
-    private final java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean active = new AtomicBoolean();
     /** The last RATE_SAMPLES (time, bytes) samples of {@link #sampleRate}: the rate is over those few seconds. */
     private static final int RATE_SAMPLES = 4;
-    private final long[] sampleNanos = new long[RATE_SAMPLES];
+    private final long[] sampleMillis = new long[RATE_SAMPLES];
     private final long[] sampleBytes = new long[RATE_SAMPLES];
     private int samples;
     private volatile long rate;
@@ -111,12 +112,29 @@ final class RemoteSource {
         return bytes.get();
     }
 
+    /** What it has (read only: replaced, never changed, when it gains pieces). */
     BitSet has() {
         return has;
     }
 
-    void setHas(BitSet pieces) {
+    synchronized void setHas(BitSet pieces) {
         has = (BitSet) pieces.clone();
+    }
+
+    /**
+     * Records what the source has now (workers and the refresher may look at the same time).
+     *
+     * @return the pieces it gained since the last look (each counted once, by one caller)
+     */
+    synchronized BitSet gain(BitSet now) {
+        BitSet gained = (BitSet) now.clone();
+        gained.andNot(has);
+        if (!gained.isEmpty()) {
+            BitSet all = (BitSet) has.clone();
+            all.or(now);
+            has = all;
+        }
+        return gained;
     }
 
     /** Records a piece that failed verification; true when this made the source banned. */
@@ -179,15 +197,15 @@ final class RemoteSource {
         return banned;
     }
 
-    /** Called by the download's rate sampler about once a second. */
-    synchronized void sampleRate(long nowNanos) {
+    /** Called by the download's rate sampler about once a second, with the engine clock's millis. */
+    synchronized void sampleRate(long nowMillis) {
         int slot = samples % RATE_SAMPLES;
-        sampleNanos[slot] = nowNanos;
+        sampleMillis[slot] = nowMillis;
         sampleBytes[slot] = bytes.get();
         samples++;
         int oldest = samples < RATE_SAMPLES ? 0 : samples % RATE_SAMPLES;
-        long elapsed = nowNanos - sampleNanos[oldest];
-        rate = elapsed <= 0 ? 0 : (sampleBytes[slot] - sampleBytes[oldest]) * 1_000_000_000L / elapsed;
+        long elapsed = nowMillis - sampleMillis[oldest];
+        rate = elapsed <= 0 ? 0 : (sampleBytes[slot] - sampleBytes[oldest]) * 1000 / elapsed;
     }
 
     SourceView view() {

@@ -4,24 +4,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Recognises this agent among sources (trackers, source and peer exchange list us too): a local
  * address on the port this agent listens on for that network.
  */
-@Component
-class SelfAddress {
+final class SelfAddress {
 
-    private final ObjectProvider<PeerNetwork> networks;
+    private final Supplier<List<PeerNetwork>> networks;
 
-    SelfAddress(ObjectProvider<PeerNetwork> networks) {
+    SelfAddress(Supplier<List<PeerNetwork>> networks) {
         this.networks = networks;
     }
 
     boolean isSelf(SourceEndpoint endpoint) {
-        int port = networks.orderedStream().filter(n -> n.name().equals(endpoint.network()))
+        int port = networks.get().stream().filter(n -> n.name().equals(endpoint.network()))
                 .mapToInt(PeerNetwork::listenPort).findFirst().orElse(-1);
         return port > 0 && isLocal(endpoint.address(), port);
     }

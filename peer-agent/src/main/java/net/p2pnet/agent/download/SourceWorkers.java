@@ -49,13 +49,13 @@ final class SourceWorkers {
 
     private void run() {
         try {
-            link = source.isMirror() ? new MirrorLink(env.client(), source.mirrorUrl(), download.layout())
+            link = source.isMirror() ? new MirrorLink(env.client(), source.mirrorUrl(), download.content().layout())
                     : network().connect(source.endpoint().address(), download.wanted());
             source.attach(link);
             Optional<SourceEndpoint> better = link.upgrade();
             if (better.isPresent()) {
                 source.supersede(better.get());
-                download.learnt(List.of(better.get()));
+                download.sources().learnt(List.of(better.get()));
                 link.close("it is a p2pnet agent: using its native transfer port " + better.get().key());
                 source.deactivate();
                 return;
@@ -84,7 +84,7 @@ final class SourceWorkers {
     }
 
     private PeerNetwork network() throws IOException {
-        PeerNetwork network = env.network(source.network());
+        PeerNetwork network = env.plugins().network(source.network());
         if (network == null) {
             throw new IOException("network " + source.network() + " is not enabled in this agent");
         }
@@ -94,7 +94,7 @@ final class SourceWorkers {
     /** A source whose hashset contradicts the one already adopted is rejected for good. */
     private boolean adoptHashset(SourceLink current) {
         Ed2kHash hashset = current.ed2kHashset().orElse(null);
-        Ed2kHash adopted = download.ed2k();
+        Ed2kHash adopted = download.hashset().current();
         if (hashset != null && adopted != null && !adopted.equals(hashset)) {
             String problem = "its ed2k hashset " + hashset.hex() + " differs from " + adopted.hex();
             source.reject(problem);
@@ -102,13 +102,13 @@ final class SourceWorkers {
             log.warn("download {}: never using source {}: {}", download.id(), source.key(), problem);
             return false;
         }
-        download.adoptHashset(hashset, source.key());
+        download.hashset().adopt(hashset, source.key());
         return true;
     }
 
     private void refreshWhilePartial(SourceLink current) throws InterruptedException {
         while (!current.complete() && swarm.running() && source.isUsable() && workers.get() > 0 && current.isOpen()) {
-            swarm.sleep(REFRESH_MS);
+            swarm.pause(REFRESH_MS);
             try {
                 current.refresh();
                 updateHas(current.has());
@@ -133,7 +133,7 @@ final class SourceWorkers {
                     if (download.board().allVerified()) {
                         return;
                     }
-                    swarm.sleep(250);
+                    swarm.pause(250);
                 }
             }
         } catch (InterruptedException e) {
@@ -167,23 +167,17 @@ final class SourceWorkers {
         return true;
     }
 
-    /** Counts the pieces the source gained (once: workers and the refresher may look at the same time). */
+    /** Counts the pieces the source gained on the board. */
     private void updateHas(BitSet now) {
-        synchronized (source) {
-            BitSet gained = (BitSet) now.clone();
-            gained.andNot(source.has());
-            if (!gained.isEmpty()) {
-                BitSet all = source.has();
-                all.or(now);
-                source.setHas(all);
-                download.board().addAvailability(gained);
-            }
+        BitSet gained = source.gain(now);
+        if (!gained.isEmpty()) {
+            download.board().addAvailability(gained);
         }
     }
 
     /** Fetches a run of pieces; each is checked and stored as it arrives, the ones that never came are given back. */
     private void fetchAndAccept(PieceBoard board, PieceBoard.Run run, Scratch scratch) throws InterruptedException {
-        PieceLayout layout = download.layout();
+        PieceLayout layout = download.content().layout();
         int[] sizes = new int[run.count()];
         int largest = 0;
         for (int i = 0; i < sizes.length; i++) {
@@ -195,19 +189,19 @@ final class SourceWorkers {
             link.fetchRun(run.first(), sizes, scratch.buffer(largest), blockSink(), (piece, data) -> {
                 next[0] = piece + 1;
                 errors.set(0);
-                new PieceIntake(download).accept(source, piece, data, scratch.sha1(data));
+                swarm.intake().accept(source, piece, data, scratch.sha1(data));
             });
         } catch (Stopped e) {
             giveBack(board, next[0], run);
         } catch (SourceBusyException e) {
             giveBack(board, next[0], run);
-            swarm.sleep(e.retryAfterSeconds() * 1000L);
+            swarm.pause(e.retryAfterSeconds() * 1000L);
         } catch (IOException | RuntimeException e) {
             giveBack(board, next[0], run);
             errors.incrementAndGet();
             log.debug("download {}: pieces {}..{} from {} failed at {}: {}", download.id(), run.first(),
                     run.first() + run.count() - 1, source.key(), next[0], e.toString());
-            swarm.sleep(500);
+            swarm.pause(500);
         }
     }
 
@@ -222,13 +216,13 @@ final class SourceWorkers {
             if (!swarm.running()) {
                 throw new Stopped();
             }
-            env.limits().download().acquire(bytes);
+            env.downloadLimit().acquire(bytes);
             download.limiter().acquire(bytes);
             if (!link.metersItself()) {
                 env.meter().count(TrafficMeter.Direction.IN, source.peerKind(), bytes);
             }
             source.received(bytes);
-            download.downloaded().addAndGet(bytes);
+            download.counters().received(bytes);
         };
     }
 

@@ -9,18 +9,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import net.p2pnet.agent.storage.PartialFile;
 import net.p2pnet.agent.storage.TorrentContent;
-import net.p2pnet.agent.transfer.ServedContent;
 import net.p2pnet.model.net.ServerAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of a download: a coordinator thread that finds the metainfo and the sources, one fetching
- * group per source ({@link SourceWorkers}), and the final check. Stopping it (pause, cancel) lets
- * every thread finish its current block and exit; no thread is interrupted, because an interrupt
- * during file I/O would close the part file's channel under the other threads.
+ * group per source ({@link SourceWorkers}), a committer, and the final check. Stopping it (pause,
+ * cancel) lets every thread finish its current block and exit; no thread is interrupted, because an
+ * interrupt during file I/O would close the part file's channel under the other threads. Threads
+ * that wait (between rounds, for a busy source) wait for the stop signal, so they leave at once.
  */
 final class Swarm {
 
@@ -32,16 +34,24 @@ final class Swarm {
 
     private final Download download;
     private final DownloadEnvironment env;
+    private final PieceIntake intake;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
     Swarm(Download download) {
         this.download = download;
         this.env = download.env();
+        this.intake = new PieceIntake(download);
     }
 
     boolean running() {
         return running;
+    }
+
+    /** Where this run's workers hand the pieces they fetched. */
+    PieceIntake intake() {
+        return intake;
     }
 
     void start() {
@@ -50,8 +60,7 @@ final class Swarm {
 
     /** Stops and waits (bounded) for the threads to leave. */
     void stop() {
-        running = false;
-        closeLinks("download stopped");
+        halt();
         for (Thread thread : threads) {
             if (thread != Thread.currentThread()) {
                 try {
@@ -66,15 +75,13 @@ final class Swarm {
 
     /** Stops without waiting (called from one of the swarm's own threads). */
     void stopAsync() {
-        running = false;
-        closeLinks("download stopped");
+        halt();
     }
 
-    /** Wakes workers blocked on a peer (a BitTorrent peer that keeps us choked) so they leave at once. */
-    private void closeLinks(String reason) {
-        for (RemoteSource source : download.sources().values()) {
-            source.closeLink(reason);
-        }
+    private void halt() {
+        running = false;
+        stopped.countDown();
+        download.sources().closeLinks("download stopped");
     }
 
     void spawn(String name, Runnable body) {
@@ -130,27 +137,29 @@ final class Swarm {
             download.waiting("looking for the metainfo of " + (download.spec().infoHash() != null
                     ? "info-hash " + download.spec().infoHash() : "ed2k " + download.spec().ed2kHash())
                     + " (tracker registry and sources)");
-            sleep(3_000);
+            pause(3_000);
         }
         return false;
     }
 
     private void runUntilComplete(PartialFile file) throws InterruptedException {
         FinalCheck check = new FinalCheck(download);
-        long lastDiscovery = 0;
+        long started = env.clock().millis();
+        long lastDiscovery = started - DISCOVERY_INTERVAL_MS;
         // first exchange two seconds in: early enough to find partial sources, late enough to have sources
-        long lastExchange = System.currentTimeMillis() - EXCHANGE_INTERVAL_MS + 2_000;
+        long lastExchange = started - EXCHANGE_INTERVAL_MS + 2_000;
         RateSampler rates = new RateSampler(download);
         while (running) {
             if (download.board().allVerified()) {
                 if (check.passes(file)) {
                     running = false;
+                    stopped.countDown();
                     check.moveIntoPlace(file);
                     return;
                 }
                 continue; // the check reopened the bad pieces
             }
-            long now = System.currentTimeMillis();
+            long now = env.clock().millis();
             if (now - lastDiscovery >= DISCOVERY_INTERVAL_MS) {
                 lastDiscovery = now;
                 startNewSources();
@@ -160,16 +169,15 @@ final class Swarm {
                 exchangeSources();
             }
             rates.tick();
-            sleep(TICK_MS);
+            pause(TICK_MS);
         }
     }
 
     /** Group commit of written pieces, apart from the workers so the network never waits for fsync. */
     private void commitLoop(PartialFile file) {
-        PieceIntake intake = new PieceIntake(download);
         try {
             while (running || file.hasPending()) {
-                long started = System.nanoTime();
+                long started = env.clock().millis();
                 BitSet committed = file.commitPending(100);
                 if (!committed.isEmpty()) {
                     intake.committed(committed);
@@ -191,10 +199,12 @@ final class Swarm {
      * pairs to hash. A crash loses at most that much verified work, fetched again. Once nothing is
      * left to fetch, the last pieces are committed at once.
      */
-    private void pauseBeforeNextCommit(long startedNanos) throws InterruptedException {
-        long leftMs = COMMIT_INTERVAL_MS - (System.nanoTime() - startedNanos) / 1_000_000;
-        for (; leftMs > 0 && running && !download.board().allStored(); leftMs -= 20) {
-            Thread.sleep(Math.min(20, leftMs));
+    private void pauseBeforeNextCommit(long startedMillis) throws InterruptedException {
+        long leftMs = COMMIT_INTERVAL_MS - (env.clock().millis() - startedMillis);
+        for (; leftMs > 0 && !download.board().allStored(); leftMs -= 20) {
+            if (pause(Math.min(20, leftMs))) {
+                return;
+            }
         }
     }
 
@@ -204,32 +214,30 @@ final class Swarm {
         for (String text : download.spec().sources()) {
             parse(text).map(SourceEndpoint::p2pnet).ifPresent(candidates::add);
         }
-        String infoHash = download.infoHashOrNull();
+        String infoHash = download.infoHash();
         if (infoHash != null) {
-            for (SourceFinder finder : env.sourceFinders()) {
+            for (SourceFinder finder : env.plugins().sourceFinders()) {
                 try {
                     candidates.addAll(finder.findSources(infoHash, download.progress()));
                 } catch (RuntimeException e) {
                     log.debug("download {}: source finder {} failed: {}", download.id(), finder, e.toString());
                 }
             }
-            for (PeerNetwork network : env.enabledNetworks()) {
+            for (PeerNetwork network : env.plugins().enabledNetworks()) {
                 network.discovered(infoHash).forEach(a -> candidates.add(new SourceEndpoint(network.name(), a)));
             }
         }
-        candidates.addAll(download.gossip());
-        candidates.removeIf(env.self()::isSelf);
+        candidates.addAll(download.sources().learnt());
+        candidates.removeIf(env.plugins()::isSelf);
         return new ArrayList<>(candidates);
     }
 
     private void startNewSources() {
         for (SourceEndpoint endpoint : candidateSources()) {
-            if (env.network(endpoint.network()) == null) {
+            if (env.plugins().network(endpoint.network()) == null) {
                 continue;
             }
-            RemoteSource source = RemoteSource.peer(endpoint);
-            RemoteSource known = download.sources().putIfAbsent(source.key(), source);
-            RemoteSource current = known == null ? source : known;
+            RemoteSource current = download.sources().add(RemoteSource.peer(endpoint));
             if (current.isUsable() && current.activate()) {
                 new SourceWorkers(this, download, current).start();
             }
@@ -249,9 +257,7 @@ final class Swarm {
             if (uri.isEmpty()) {
                 continue;
             }
-            RemoteSource mirror = RemoteSource.mirror(uri.get());
-            RemoteSource known = download.sources().putIfAbsent(mirror.key(), mirror);
-            RemoteSource current = known == null ? mirror : known;
+            RemoteSource current = download.sources().add(RemoteSource.mirror(uri.get()));
             if (current.isUsable() && current.activate()) {
                 new SourceWorkers(this, download, current).start();
             }
@@ -276,14 +282,12 @@ final class Swarm {
 
     /** MLdonkey-style gossip (and BitTorrent peer exchange): ask our sources which other peers hold the file. */
     private void exchangeSources() {
-        for (RemoteSource source : download.sources().values()) {
-            SourceLink link = source.link();
-            if (link == null || source.isMirror() || !source.isUsable() || !link.isOpen()
-                    || download.gossip().size() >= ServedContent.MAX_KNOWN_SOURCES) {
-                continue;
+        for (RemoteSource source : download.sources().connectedPeers()) {
+            if (download.sources().learntFull()) {
+                return;
             }
             try {
-                download.learnt(link.otherSources());
+                download.sources().learnt(source.link().otherSources());
             } catch (RuntimeException e) {
                 log.debug("download {}: source exchange with {} failed: {}", download.id(), source.key(), e.toString());
             } catch (InterruptedException e) {
@@ -302,10 +306,12 @@ final class Swarm {
         }
     }
 
-    void sleep(long millis) throws InterruptedException {
-        long until = System.currentTimeMillis() + millis;
-        while (running && System.currentTimeMillis() < until) {
-            Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
-        }
+    /**
+     * Waits {@code millis} or until the swarm stops, whichever comes first.
+     *
+     * @return true when the swarm stopped
+     */
+    boolean pause(long millis) throws InterruptedException {
+        return stopped.await(millis, TimeUnit.MILLISECONDS);
     }
 }
