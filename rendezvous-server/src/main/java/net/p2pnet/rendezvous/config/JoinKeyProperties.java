@@ -1,24 +1,20 @@
 package net.p2pnet.rendezvous.config;
 
 import net.p2pnet.model.crypto.NetworkKey;
-import net.p2pnet.model.crypto.NetworkSecrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The network this service belongs to. Binding fails, and the service does not start, when the
- * secret is empty or well known, unless {@code allow-insecure-secret} is set (only the dev profile sets it).
+ * What only a rendezvous server adds to service-support's {@code NetworkProperties}: the key agents
+ * join with, and a secret that must be there even in the dev profile (the server derives the
+ * ticket key from it).
  *
  * @param joinKey the key agents present to register; empty means the key derived from the secret
  *                ({@code --print-identity} shows it)
  */
 @ConfigurationProperties("p2pnet.network")
-public record NetworkProperties(String name, String secret, boolean allowInsecureSecret, String joinKey) {
+public record JoinKeyProperties(String secret, String joinKey) {
 
-    public NetworkProperties {
-        name = (name == null || name.isBlank()) ? "p2pnet" : name;
-        if (!allowInsecureSecret) {
-            NetworkSecrets.requireUsable(secret);
-        }
+    public JoinKeyProperties {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("p2pnet.network.secret is empty: a rendezvous server needs the "
                     + "network secret, even in the dev profile");
