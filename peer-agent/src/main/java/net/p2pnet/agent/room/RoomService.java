@@ -13,6 +13,7 @@ import net.p2pnet.agent.network.PeerCredentials;
 import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.UpstreamException;
 import net.p2pnet.model.api.RoomEntry;
+import net.p2pnet.model.api.RoomNames;
 import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.support.retry.Backoff;
 import org.slf4j.Logger;
@@ -77,7 +78,7 @@ public class RoomService {
      * answers the service's view of the room plus its {@code hostUrl}.
      */
     public JsonNode create(String room, String topic, boolean privateRoom) {
-        RoomNames.check(room);
+        checkName(room);
         String host = chatroomForNewRooms();
         JsonNode created = chat.create(host, room, topic, privateRoom, auth());
         createdOn.put(room, host);
@@ -99,7 +100,7 @@ public class RoomService {
     }
 
     public Membership join(String room) {
-        RoomNames.check(room);
+        checkName(room);
         Joined existing = joined.get(room);
         if (existing != null) {
             return existing.membership();
@@ -133,7 +134,7 @@ public class RoomService {
     }
 
     public JsonNode read(String room, Long after, int limit) {
-        RoomNames.check(room);
+        checkName(room);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new RoomException("limit must be 1-" + MAX_LIMIT, false);
         }
@@ -214,6 +215,12 @@ public class RoomService {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private static void checkName(String room) {
+        if (!RoomNames.isValidName(room)) {
+            throw new RoomException("room name " + RoomNames.RULE, false);
         }
     }
 

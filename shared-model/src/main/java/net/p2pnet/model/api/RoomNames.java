@@ -1,6 +1,11 @@
-package net.p2pnet.chat.room;
+package net.p2pnet.model.api;
 
-/** The rules for room names, topics and nicknames, shared by request validation and docs. */
+import java.util.regex.Pattern;
+
+/**
+ * The rules for room names, topics and nicknames of the chat API: the chatroom service validates
+ * requests with them, and the agent checks a room name before it calls out.
+ */
 public final class RoomNames {
 
     /** Room names travel in URLs and rendezvous directories: keep them to URL-safe ASCII. */
@@ -12,6 +17,12 @@ public final class RoomNames {
     public static final String NICKNAME_PATTERN = "(?!me$)[\\p{L}\\p{N}._-]{1,32}";
     public static final String NICKNAME_RULE = "must be 1-32 letters, digits, '.', '_' or '-' (and not 'me')";
 
+    private static final Pattern NAME = Pattern.compile(PATTERN);
+
     private RoomNames() {
+    }
+
+    public static boolean isValidName(String room) {
+        return room != null && NAME.matcher(room).matches();
     }
 }
