@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and the problem writer for filters. The rest (network properties, body limits, JSON client, SSE
  * queues, backoff) a service wires itself, with its own settings.
  */
-@AutoConfiguration
+// before Spring MVC's: its ProblemDetailsExceptionHandler stands back only if this handler is already there
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 public class SupportAutoConfiguration {
 
     @Bean

@@ -65,6 +65,7 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     private static String detail(long declared, BodyCap cap) {
         String size = declared >= 0 ? "the request body has " + declared + " bytes,"
                 : "the request body, sent without a length, grew as it arrived";
-        return size + " larger than the " + cap.bytes() + " bytes accepted (" + cap.why() + ")";
+        return size + " larger than the " + cap.bytes() + " bytes accepted: at most " + cap.bytes() + " (" + cap.why()
+                + ")";
     }
 }
