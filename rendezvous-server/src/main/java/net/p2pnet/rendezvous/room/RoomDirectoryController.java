@@ -28,14 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/rooms")
-public class RoomController {
+public class RoomDirectoryController {
 
     private final RoomDirectory rooms;
     private final JsonBodyReader bodies;
     private final RequestVerifier serviceVerifier;
     private final long maxBody;
 
-    public RoomController(RoomDirectory rooms, JsonBodyReader bodies,
+    public RoomDirectoryController(RoomDirectory rooms, JsonBodyReader bodies,
             @Qualifier("service") RequestVerifier serviceVerifier, RendezvousProperties properties) {
         this.rooms = rooms;
         this.bodies = bodies;

@@ -22,11 +22,11 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/v1/rooms")
-class RoomController {
+class ChatController {
 
     private final RoomService rooms;
 
-    RoomController(RoomService rooms) {
+    ChatController(RoomService rooms) {
         this.rooms = rooms;
     }
 
