@@ -123,7 +123,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     private String remoteClient;
     private final Set<InetSocketAddress> pexLearnt = new LinkedHashSet<>();
     private final Set<InetSocketAddress> pexSent = new LinkedHashSet<>();
-    private volatile TorrentContent contentCache;
+    private volatile ServedTorrent contentCache;
 
     private final BlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -153,7 +153,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     /** Sends our bitfield and extension handshake and starts the connection's threads. */
     void start() throws IOException {
         socket.setSoTimeout(SILENCE_MILLIS);
-        Optional<TorrentContent> content = content();
+        Optional<ServedTorrent> content = content();
         lock.lock();
         try {
             if (content.isPresent()) {
@@ -362,14 +362,14 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     // ---------------------------------------------------------------- content
 
     /** The content we serve for this info-hash now, if any (a download may appear or complete later). */
-    private Optional<TorrentContent> content() {
+    private Optional<ServedTorrent> content() {
         Optional<ServedContent> found = context.catalog().find(infoHash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        TorrentContent cached = contentCache;
+        ServedTorrent cached = contentCache;
         if (cached == null || cached.content() != found.get()) {
-            cached = TorrentContent.of(found.get());
+            cached = ServedTorrent.of(found.get());
             contentCache = cached;
         }
         return Optional.of(cached);
@@ -377,12 +377,12 @@ final class PeerConnection implements BtPeer, ChokeTarget {
 
     /** From the content we serve, else from metadata fetched for a magnet, else -1 (unknown). */
     private int pieceCount() {
-        return content().map(TorrentContent::pieceCount)
+        return content().map(ServedTorrent::pieceCount)
                 .orElseGet(() -> context.learntPieceCounts().getOrDefault(infoHash, -1));
     }
 
     boolean privateTorrent() {
-        return content().map(TorrentContent::privateTorrent).orElse(false);
+        return content().map(ServedTorrent::privateTorrent).orElse(false);
     }
 
     // ---------------------------------------------------------------- writing
@@ -591,7 +591,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     // ---------------------------------------------------------------- serving
 
     private void onRequest(int index, int begin, int length) throws ProtocolViolation {
-        Optional<TorrentContent> content = content();
+        Optional<ServedTorrent> content = content();
         if (content.isEmpty()) {
             throw new ProtocolViolation("request for piece " + index + " of content this agent does not serve");
         }
@@ -630,7 +630,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Request request = requests.take();
-                Optional<TorrentContent> content = content();
+                Optional<ServedTorrent> content = content();
                 if (content.isEmpty() || amChoking()) {
                     continue;
                 }
@@ -885,7 +885,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
 
     /** Interested iff we are fetching from the peer or it has a piece our content lacks. */
     void updateInterest() {
-        Optional<TorrentContent> content = content();
+        Optional<ServedTorrent> content = content();
         lock.lock();
         try {
             if (closed) {
@@ -914,7 +914,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
             return;
         }
         try {
-            Optional<TorrentContent> content = content();
+            Optional<ServedTorrent> content = content();
             if (content.isPresent()) {
                 BitSet fresh = content.get().content().verifiedPieces();
                 lock.lock();
@@ -1088,7 +1088,7 @@ final class PeerConnection implements BtPeer, ChokeTarget {
     }
 
     private void serveMetadata(int piece) {
-        Optional<TorrentContent> content = content();
+        Optional<ServedTorrent> content = content();
         int remoteId;
         lock.lock();
         try {

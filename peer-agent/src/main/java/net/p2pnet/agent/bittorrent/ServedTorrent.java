@@ -8,11 +8,11 @@ import net.p2pnet.model.torrent.Metainfo;
  * What a connection needs of the content it serves: the content, its BEP 27 private flag and the
  * raw info dictionary (BEP 9 serves exactly the bytes the info-hash covers).
  */
-record TorrentContent(ServedContent content, boolean privateTorrent, byte[] infoDictionary) {
+record ServedTorrent(ServedContent content, boolean privateTorrent, byte[] infoDictionary) {
 
-    static TorrentContent of(ServedContent content) {
+    static ServedTorrent of(ServedContent content) {
         InfoDictionary info = Metainfo.read(content.torrent()).info();
-        return new TorrentContent(content, info.isPrivate(), info.dictionary().rawBytes());
+        return new ServedTorrent(content, info.isPrivate(), info.dictionary().rawBytes());
     }
 
     int pieceCount() {
