@@ -2,7 +2,7 @@ package net.p2pnet.agent.control;
 
 import net.p2pnet.agent.download.InvalidDownloadException;
 import net.p2pnet.agent.download.UnknownDownloadException;
-import net.p2pnet.agent.network.UpstreamException;
+import net.p2pnet.agent.upstream.UpstreamException;
 import net.p2pnet.agent.room.RoomConflictException;
 import net.p2pnet.agent.room.RoomException;
 import net.p2pnet.agent.share.ConfiguredRootException;

@@ -1,4 +1,4 @@
-package net.p2pnet.agent.network;
+package net.p2pnet.agent.upstream;
 
 import java.time.Instant;
 import java.util.Optional;

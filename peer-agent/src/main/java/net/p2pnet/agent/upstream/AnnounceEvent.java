@@ -1,4 +1,4 @@
-package net.p2pnet.agent.network;
+package net.p2pnet.agent.upstream;
 
 /** The {@code event} parameter of an announce (BEP 3); {@code NONE} is a regular re-announce. */
 public enum AnnounceEvent {

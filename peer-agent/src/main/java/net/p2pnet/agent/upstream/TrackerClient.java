@@ -1,4 +1,4 @@
-package net.p2pnet.agent.network;
+package net.p2pnet.agent.upstream;
 
 import net.p2pnet.agent.bittorrent.BtPeers;
 import net.p2pnet.agent.download.PeerNetwork;

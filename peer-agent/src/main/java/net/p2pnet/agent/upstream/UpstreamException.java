@@ -1,4 +1,4 @@
-package net.p2pnet.agent.network;
+package net.p2pnet.agent.upstream;
 
 /**
  * A tracker, rendezvous or chatroom service was unreachable or answered with an error; the

@@ -1,4 +1,4 @@
-package net.p2pnet.agent.network;
+package net.p2pnet.agent.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
