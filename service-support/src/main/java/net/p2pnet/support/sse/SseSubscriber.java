@@ -1,4 +1,4 @@
-package net.p2pnet.chat.stream;
+package net.p2pnet.support.sse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,34 +10,40 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import net.p2pnet.chat.room.PublishedEvent;
-import net.p2pnet.chat.room.RoomSubscriber;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream. Posters only queue pre-formatted frames (never blocking); the stream's own
- * virtual thread writes them, draining whatever has queued up into one emitter call with a single
- * flush, so a busy room costs one write per burst rather than per event. A subscriber whose queue is
- * full is aborted and resumes later with {@code Last-Event-ID}.
+ * One open Server-Sent Events stream with its own bounded queue. Publishers only queue
+ * pre-formatted frames ({@link SseFrames}), never blocking and never getting an exception from a
+ * slow or vanished client; the stream's own virtual thread writes them, draining whatever has queued
+ * up into one emitter call with a single flush, so a busy stream costs one write per burst rather
+ * than per event. A comment goes out whenever the stream was idle for the keep-alive period (it
+ * keeps proxies from closing the stream and reveals a vanished client). A subscriber whose queue is
+ * full is ended; it resumes later with {@code Last-Event-ID}.
  */
-final class SseSubscriber implements RoomSubscriber {
+public final class SseSubscriber {
 
-    /** Queued after the last event: end the stream once everything before it is written. */
-    private static final PublishedEvent END = new PublishedEvent(null, new byte[0]);
+    /** Queued after the last frame: end the stream once everything before it is written. */
+    private static final byte[] END = new byte[0];
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FRAMES_PER_FLUSH = 512;
 
-    private final String peerId;
+    private final String name;
     private final SseEmitter emitter;
-    private final BlockingQueue<PublishedEvent> queue;
+    private final BlockingQueue<byte[]> queue;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Consumer<SseSubscriber> onEnd;
     private volatile Thread pump;
 
-    SseSubscriber(String peerId, SseEmitter emitter, int capacity, Consumer<SseSubscriber> onEnd) {
-        this.peerId = peerId;
+    /**
+     * @param name     names the writing thread (e.g. the peer that opened the stream)
+     * @param capacity frames the client may fall behind before it is ended
+     * @param onEnd    called once when the stream ends, for whatever reason
+     */
+    public SseSubscriber(String name, SseEmitter emitter, int capacity, Consumer<SseSubscriber> onEnd) {
+        this.name = name;
         this.emitter = emitter;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.onEnd = onEnd;
@@ -46,26 +52,21 @@ final class SseSubscriber implements RoomSubscriber {
         emitter.onTimeout(this::end);
     }
 
-    @Override
-    public String peerId() {
-        return peerId;
+    /** Queues a frame without blocking; false when the stream ended or its queue is full. */
+    public boolean offer(byte[] frame) {
+        return !ended.get() && queue.offer(frame);
     }
 
-    @Override
-    public boolean offer(PublishedEvent event) {
-        return !ended.get() && queue.offer(event);
-    }
-
-    @Override
+    /** Ends the stream after the frames queued so far, or at once when the queue is full. */
     public void close() {
         if (!queue.offer(END)) {
             end();
         }
     }
 
-    /** Starts the writer; {@code greeting} is sent at once so the client sees the stream open. */
-    void start(String greeting, Duration keepAlive) {
-        pump = Thread.ofVirtual().name("sse-" + peerId).start(() -> pump(greeting, keepAlive));
+    /** Starts the writer; {@code greeting} (a comment) is sent at once so the client sees the stream open. */
+    public void start(String greeting, Duration keepAlive) {
+        pump = Thread.ofVirtual().name("sse-" + name).start(() -> pump(greeting, keepAlive));
     }
 
     private void pump(String greeting, Duration keepAlive) {
@@ -73,9 +74,8 @@ final class SseSubscriber implements RoomSubscriber {
             // retry: how long EventSource clients wait before reconnecting (they then send Last-Event-ID)
             write(Set.of(raw((": " + greeting + "\nretry: 3000\n\n").getBytes(StandardCharsets.UTF_8))));
             while (!ended.get()) {
-                PublishedEvent next = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+                byte[] next = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    // keeps proxies from closing an idle stream and reveals a vanished client
                     write(Set.of(raw(KEEP_ALIVE)));
                 } else if (!writeBurst(next)) {
                     break;
@@ -91,15 +91,15 @@ final class SseSubscriber implements RoomSubscriber {
     }
 
     /** Writes {@code first} and what else is queued in one flush; false once {@link #END} is reached. */
-    private boolean writeBurst(PublishedEvent first) throws IOException {
+    private boolean writeBurst(byte[] first) throws IOException {
         Set<DataWithMediaType> burst = new LinkedHashSet<>();
         boolean more = true;
-        for (PublishedEvent next = first; next != null && burst.size() < MAX_FRAMES_PER_FLUSH; next = queue.poll()) {
+        for (byte[] next = first; next != null && burst.size() < MAX_FRAMES_PER_FLUSH; next = queue.poll()) {
             if (next == END) {
                 more = false;
                 break;
             }
-            burst.add(raw(next.frame()));
+            burst.add(raw(next));
         }
         if (!burst.isEmpty()) {
             write(burst);
