@@ -2,14 +2,17 @@ package net.p2pnet.rendezvous;
 
 import java.util.Arrays;
 import net.p2pnet.rendezvous.config.IdentityPrinter;
+import net.p2pnet.support.network.NetworkProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** HeavyMole-style rendezvous server: whoami, peer registry, neighbours, rooms, password federation. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(NetworkProperties.class)
 @EnableScheduling
 public class RendezvousApplication {
 

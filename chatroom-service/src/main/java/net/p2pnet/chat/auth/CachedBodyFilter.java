@@ -10,14 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import net.p2pnet.chat.config.ChatProperties;
-import net.p2pnet.chat.web.BodyTooLargeException;
+import net.p2pnet.support.body.BodyTooLargeException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads a room API request's body before anything else, because the signature a peer makes with its
  * own key covers the body: {@link TicketInterceptor} checks it, and the controller then reads the
- * same bytes. The body arrives through {@code BodySizeLimit}'s cap (it runs first), so at most
+ * same bytes. The body arrives through the body limit's cap (it runs first), so at most
  * {@code p2pnet.chatroom.max-body} is ever held; a body over it is remembered as refused and the
  * interceptor answers 413 before it looks at the ticket.
  */
@@ -43,7 +43,7 @@ class CachedBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = new byte[0];
         try {
-            // the cap of BodySizeLimit throws first; readNBytes is the bound should it be missing
+            // the body limit's cap throws first; readNBytes is the bound should it be missing
             body = request.getInputStream().readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 throw new BodyTooLargeException("request body is over " + maxBodyBytes

@@ -1,6 +1,7 @@
 package net.p2pnet.chat.config;
 
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.support.network.NetworkProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

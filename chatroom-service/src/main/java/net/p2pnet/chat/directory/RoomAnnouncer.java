@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import net.p2pnet.model.crypto.RequestSigner;
 import net.p2pnet.model.crypto.SignedRequest;
 import net.p2pnet.model.net.BoundedBody;
 import net.p2pnet.model.text.Excerpt;
+import net.p2pnet.support.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -49,6 +51,8 @@ public class RoomAnnouncer {
 
     static final String ANNOUNCE_PATH = "/api/v1/rooms/announce";
     private static final long ANSWER_DEADLINE_SECONDS = 10;
+    /** A dead rendezvous server is tried again at least this often; the first pause is two announce intervals. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(RoomAnnouncer.class);
 
     private final ChatProperties properties;
@@ -75,7 +79,8 @@ public class RoomAnnouncer {
         this.json = json;
         this.metrics = metrics;
         for (URI url : properties.rendezvousUrls()) {
-            targets.put(url, new Target(announceUri(url), new Backoff(properties.announceInterval())));
+            targets.put(url, new Target(announceUri(url),
+                    new Backoff(properties.announceInterval().multipliedBy(2), MAX_BACKOFF)));
         }
     }
 
@@ -124,7 +129,7 @@ public class RoomAnnouncer {
     private void announceSafely() {
         try {
             byte[] body = json.writeValueAsBytes(announcement());
-            long now = System.nanoTime();
+            Instant now = monotonicNow();
             targets.forEach((url, target) -> {
                 if (target.backoff.ready(now) && target.inFlight.compareAndSet(false, true)) {
                     send(url, target, body);
@@ -155,13 +160,21 @@ public class RoomAnnouncer {
                 target.backoff.succeeded();
                 metrics.announced("ok");
             } else {
-                Duration delay = target.backoff.failed(System.nanoTime());
+                Duration delay = target.backoff.failed(monotonicNow());
                 metrics.announced("failed");
                 String why = error != null ? error.toString()
                         : "HTTP " + response.statusCode() + " " + Excerpt.printable(response.body());
                 LOG.warn("announcing rooms to {} failed ({}); next try in {}", url, why, delay);
             }
         });
+    }
+
+    /**
+     * Pauses are measured on the monotonic clock: the service clock may jump (NTP, or a test that
+     * moves it), and a pause must not end early or last for hours because of that.
+     */
+    private static Instant monotonicNow() {
+        return Instant.EPOCH.plusNanos(System.nanoTime());
     }
 
     private static URI announceUri(URI base) {

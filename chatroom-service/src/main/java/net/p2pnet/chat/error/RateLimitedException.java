@@ -1,7 +1,9 @@
 package net.p2pnet.chat.error;
 
 import java.time.Duration;
+import java.util.Map;
 import net.p2pnet.model.api.RequestRefused;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** A member wrote faster than a token bucket allows; {@link #retryAfterSeconds()} says when to try again. */
@@ -15,7 +17,8 @@ public class RateLimitedException extends RequestRefused {
 
     /** Detail: {@code what + ": wait N s " + until}. */
     public RateLimitedException(String what, String until, Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS.value(), what + ": wait " + retryAfterSeconds(retryAfter) + " s " + until);
+        super(HttpStatus.TOO_MANY_REQUESTS.value(), null, what + ": wait " + retryAfterSeconds(retryAfter) + " s " + until,
+                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter))));
         this.retryAfter = retryAfter;
     }
 

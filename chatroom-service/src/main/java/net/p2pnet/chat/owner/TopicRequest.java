@@ -2,7 +2,7 @@ package net.p2pnet.chat.owner;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import net.p2pnet.chat.room.RoomNames;
+import net.p2pnet.model.api.RoomNames;
 
 /** {@code PUT /api/v1/rooms/{name}/topic}. */
 public record TopicRequest(

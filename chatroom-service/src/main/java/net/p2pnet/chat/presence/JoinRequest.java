@@ -2,7 +2,7 @@ package net.p2pnet.chat.presence;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import net.p2pnet.chat.room.RoomNames;
+import net.p2pnet.model.api.RoomNames;
 
 /** {@code POST /api/v1/rooms/{name}/members}: the nickname to use, and the invite code of a private room. */
 public record JoinRequest(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import net.p2pnet.model.api.RoomNames;
 
 /** {@code POST /api/v1/rooms}: a name, an optional topic, and {@code "private": true} for an invite-only room. */
 public record CreateRoomRequest(

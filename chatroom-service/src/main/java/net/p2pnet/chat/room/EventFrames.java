@@ -1,13 +1,10 @@
 package net.p2pnet.chat.room;
 
-import java.nio.charset.StandardCharsets;
+import net.p2pnet.support.sse.SseFrames;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Formats events as SSE frames (WHATWG HTML, "server-sent events"): {@code id}, {@code event} and one
- * {@code data} line of compact JSON (which never contains a line break), ended by a blank line.
- */
+/** Formats chat events as SSE frames (service-support's {@link SseFrames}), their JSON as the data line. */
 @Component
 public class EventFrames {
 
@@ -18,12 +15,7 @@ public class EventFrames {
     }
 
     public PublishedEvent frame(ChatEvent event) {
-        StringBuilder frame = new StringBuilder(256);
-        if (event.id() != null) {
-            frame.append("id: ").append(event.id()).append('\n');
-        }
-        frame.append("event: ").append(event.type().eventName()).append('\n')
-                .append("data: ").append(json.writeValueAsString(event)).append("\n\n");
-        return new PublishedEvent(event, frame.toString().getBytes(StandardCharsets.UTF_8));
+        String id = event.id() == null ? null : event.id().toString();
+        return new PublishedEvent(event, SseFrames.frame(id, event.type().eventName(), json.writeValueAsString(event)));
     }
 }

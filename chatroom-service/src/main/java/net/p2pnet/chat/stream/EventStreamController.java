@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code Last-Event-ID} first receives what it missed. A member's open stream keeps it present.
  *
  * <p>Frames are formatted once per event for all subscribers ({@code EventFrames}) and written by
- * {@link SseSubscriber} in bursts.
+ * {@link RoomStream} in bursts.
  */
 @RestController
 @RequestMapping("/api/v1/rooms/{name}/events")
@@ -51,7 +51,7 @@ class EventStreamController {
         Member member = room.member(peer.id()).orElse(null);
         quota.acquire(peer.id());
         SseEmitter emitter = new SseEmitter(0L); // no timeout: keep-alive writes detect dead clients
-        SseSubscriber subscriber = new SseSubscriber(peer.id(), emitter,
+        RoomStream subscriber = new RoomStream(peer.id(), emitter,
                 properties.streamBacklog() + properties.replayLimit(), ended -> {
                     quota.release(peer.id());
                     room.unsubscribe(ended);

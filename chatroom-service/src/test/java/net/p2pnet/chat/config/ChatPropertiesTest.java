@@ -1,5 +1,6 @@
 package net.p2pnet.chat.config;
 
+import net.p2pnet.support.network.NetworkProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

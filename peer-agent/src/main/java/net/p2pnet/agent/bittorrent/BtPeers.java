@@ -302,7 +302,7 @@ public class BtPeers implements SmartLifecycle, WireContext.Events {
             if (Arrays.equals(handshake.peerId(), peerId)) {
                 throw new IOException("connection from this agent itself");
             }
-            boolean privateTorrent = TorrentContent.of(content.get()).privateTorrent();
+            boolean privateTorrent = ServedTorrent.of(content.get()).privateTorrent();
             if (!admission.get().orElse(EVERYONE).admits(infoHash, socket.getInetAddress(), privateTorrent)) {
                 throw new IOException("not admitted for " + (privateTorrent ? "private " : "") + "torrent " + infoHash);
             }

@@ -89,7 +89,7 @@ final class MetadataExchange {
         if (remoteId <= 0) {
             return; // it never told us its id for ut_metadata: we cannot answer
         }
-        Optional<TorrentContent> content = peer.content();
+        Optional<ServedTorrent> content = peer.content();
         if (content.isEmpty() || (long) piece * Extensions.METADATA_PIECE >= content.get().infoDictionary().length) {
             outbox.send(new Extended(remoteId, Extensions.metadataReject(piece)));
         } else {

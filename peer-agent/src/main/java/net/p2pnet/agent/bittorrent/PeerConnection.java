@@ -87,7 +87,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
 
     private volatile PeerExtensions extensions = PeerExtensions.NONE;
     private final CountDownLatch extensionHandshake = new CountDownLatch(1);
-    private volatile TorrentContent contentCache;
+    private volatile ServedTorrent contentCache;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -111,7 +111,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
     /** Sends our bitfield and extension handshake and starts the connection's threads. */
     void start() throws IOException {
         socket.setSoTimeout(SILENCE_MILLIS);
-        Optional<TorrentContent> content = content();
+        Optional<ServedTorrent> content = content();
         lock.lock();
         try {
             if (content.isPresent()) {
@@ -276,7 +276,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
     /** Interested iff we are fetching from the peer or it has a piece our content lacks. */
     @Override
     public void updateInterest() {
-        Optional<TorrentContent> content = content();
+        Optional<ServedTorrent> content = content();
         lock.lock();
         try {
             if (closed) {
@@ -313,14 +313,14 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
 
     /** The content we serve for this info-hash now, if any (a download may appear or complete later). */
     @Override
-    public Optional<TorrentContent> content() {
+    public Optional<ServedTorrent> content() {
         Optional<ServedContent> found = context.catalog().find(infoHash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        TorrentContent cached = contentCache;
+        ServedTorrent cached = contentCache;
         if (cached == null || cached.content() != found.get()) {
-            cached = TorrentContent.of(found.get());
+            cached = ServedTorrent.of(found.get());
             contentCache = cached;
         }
         return Optional.of(cached);
@@ -333,7 +333,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
 
     /** From the content we serve, else from metadata fetched for a magnet, else -1 (unknown). */
     private int pieceCount() {
-        return content().map(TorrentContent::pieceCount)
+        return content().map(ServedTorrent::pieceCount)
                 .orElseGet(() -> context.learntPieceCounts().getOrDefault(infoHash, -1));
     }
 
@@ -537,7 +537,7 @@ final class PeerConnection implements BtPeer, ChokeTarget, PeerLink {
             return;
         }
         try {
-            Optional<TorrentContent> content = content();
+            Optional<ServedTorrent> content = content();
             if (content.isPresent()) {
                 BitSet fresh = content.get().content().verifiedPieces();
                 lock.lock();

@@ -28,7 +28,7 @@ final class PeerExchange {
     }
 
     private boolean privateTorrent() {
-        return peer.content().map(TorrentContent::privateTorrent).orElse(false);
+        return peer.content().map(ServedTorrent::privateTorrent).orElse(false);
     }
 
     synchronized List<InetSocketAddress> learnt() {

@@ -20,7 +20,7 @@ interface PeerLink {
     void ensureOpen() throws IOException;
 
     /** The content we serve for this info-hash now, if any (a download may appear or complete later). */
-    Optional<TorrentContent> content();
+    Optional<ServedTorrent> content();
 
     /** The peer's extension handshake; {@link PeerExtensions#NONE} before it (or without BEP 10). */
     PeerExtensions extensions();

@@ -52,7 +52,7 @@ final class Uploader {
         int index = request.index();
         int begin = request.begin();
         int length = request.length();
-        Optional<TorrentContent> content = peer.content();
+        Optional<ServedTorrent> content = peer.content();
         if (content.isEmpty()) {
             throw new ProtocolViolation("request for piece " + index + " of content this agent does not serve");
         }
@@ -103,7 +103,7 @@ final class Uploader {
     void run() throws IOException, InterruptedException {
         while (!Thread.currentThread().isInterrupted()) {
             Request request = requests.take();
-            Optional<TorrentContent> content = peer.content();
+            Optional<ServedTorrent> content = peer.content();
             if (content.isEmpty() || peer.amChoking()) {
                 continue;
             }

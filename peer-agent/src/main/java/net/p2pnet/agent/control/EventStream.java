@@ -1,45 +1,44 @@
 package net.p2pnet.agent.control;
 
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.p2pnet.agent.download.DownloadEvent;
 import net.p2pnet.agent.room.RoomEvent;
 import net.p2pnet.agent.share.ShareEvent;
+import net.p2pnet.support.sse.SseFrames;
+import net.p2pnet.support.sse.SseSubscriber;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans the agent's download, share and room events out to every {@code /api/v1/events}
  * subscriber as Server-Sent Events named {@code download}, {@code share} and {@code room}. A
- * comment line every 15 s keeps proxies from closing idle streams and finds dead subscribers.
+ * comment line after 15 s without events keeps proxies from closing idle streams and finds dead
+ * subscribers.
  *
- * <p>Events are published in the threads of downloads, shares and rooms; each subscriber has its
- * own queue and sending thread, so a slow, stuck or vanished client never holds up (or throws
- * into) the thread that published. A client that falls {@value #QUEUE_LIMIT} events behind is
- * dropped; a failed stream is dropped quietly (a killed client once ended the next download).
+ * <p>Events are published in the threads of downloads, shares and rooms; each subscriber is one of
+ * service-support's {@link SseSubscriber}s, with its own queue and writing thread, so a slow, stuck
+ * or vanished client never holds up (or throws into) the thread that published. A client that falls
+ * {@value #QUEUE_LIMIT} events behind is dropped; a failed stream is dropped quietly (a killed client
+ * once ended the next download).
  */
 @Component
 public class EventStream {
 
-    private static final long KEEP_ALIVE_SECONDS = 15;
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     static final int QUEUE_LIMIT = 1024;
 
-    private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
-    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("sse-keepalive").factory());
+    private final JsonMapper json;
 
-    public EventStream() {
-        keepAlive.scheduleWithFixedDelay(this::ping, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+    public EventStream(JsonMapper json) {
+        this.json = json;
     }
 
     SseEmitter subscribe() {
@@ -47,13 +46,9 @@ public class EventStream {
     }
 
     SseEmitter subscribe(SseEmitter emitter) {
-        Subscriber subscriber = new Subscriber(emitter);
-        emitter.onCompletion(subscriber::stop);
-        emitter.onTimeout(subscriber::stop);
-        emitter.onError(e -> subscriber.stop());
+        SseSubscriber subscriber = new SseSubscriber("agent-events", emitter, QUEUE_LIMIT, subscribers::remove);
         subscribers.add(subscriber);
-        subscriber.offer(SseEmitter.event().comment("p2pnet agent events"));
-        subscriber.start();
+        subscriber.start("p2pnet agent events", KEEP_ALIVE);
         return emitter;
     }
 
@@ -76,81 +71,18 @@ public class EventStream {
         broadcast("room", event);
     }
 
+    /** Formats the event once for every subscriber; one that cannot keep up is ended instead of slowing the rest. */
     private void broadcast(String name, Object data) {
-        String id = Long.toString(sequence.incrementAndGet());
-        for (Subscriber subscriber : subscribers) {
-            subscriber.offer(SseEmitter.event().id(id).name(name).data(data, MediaType.APPLICATION_JSON));
+        byte[] frame = SseFrames.frame(Long.toString(sequence.incrementAndGet()), name, json.writeValueAsString(data));
+        for (SseSubscriber subscriber : subscribers) {
+            if (!subscriber.offer(frame)) {
+                subscriber.close();
+            }
         }
-    }
-
-    private void ping() {
-        subscribers.forEach(subscriber -> subscriber.offer(SseEmitter.event().comment("keep-alive")));
     }
 
     @PreDestroy
     void close() {
-        keepAlive.shutdownNow();
-        subscribers.forEach(Subscriber::finish);
-    }
-
-    /** One client: the events it has not been sent yet, and the thread that sends them in order. */
-    private final class Subscriber {
-
-        private final SseEmitter emitter;
-        private final BlockingQueue<SseEmitter.SseEventBuilder> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
-        private volatile Thread sender;
-
-        Subscriber(SseEmitter emitter) {
-            this.emitter = emitter;
-        }
-
-        void start() {
-            sender = Thread.ofVirtual().name("sse-subscriber").start(this::run);
-        }
-
-        void offer(SseEmitter.SseEventBuilder event) {
-            if (!queue.offer(event)) {
-                fail(new IOException("the client fell " + QUEUE_LIMIT + " events behind"));
-            }
-        }
-
-        private void run() {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    emitter.send(queue.take());
-                }
-            } catch (InterruptedException e) {
-                // stopped: the stream ended
-            } catch (IOException | RuntimeException e) {
-                fail(e);
-            }
-        }
-
-        /** The stream ended (completed, timed out or failed in the container). */
-        void stop() {
-            subscribers.remove(this);
-            Thread running = sender;
-            if (running != null) {
-                running.interrupt();
-            }
-        }
-
-        void finish() {
-            stop();
-            try {
-                emitter.complete();
-            } catch (RuntimeException alreadyEnded) {
-                // the container ended the stream already
-            }
-        }
-
-        private void fail(Exception e) {
-            stop();
-            try {
-                emitter.completeWithError(e);
-            } catch (RuntimeException alreadyEnded) {
-                // the container ended the stream when the client left; nothing is left to close
-            }
-        }
+        subscribers.forEach(SseSubscriber::close);
     }
 }

@@ -1,8 +1,8 @@
 package net.p2pnet.agent.control;
 
 import java.util.List;
-import net.p2pnet.agent.network.RendezvousSession;
-import net.p2pnet.agent.network.TrackerClient;
+import net.p2pnet.agent.upstream.RendezvousSession;
+import net.p2pnet.agent.upstream.TrackerClient;
 import net.p2pnet.model.api.FileHit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -2,16 +2,20 @@ package net.p2pnet.agent.room;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.p2pnet.agent.config.AgentProperties;
-import net.p2pnet.agent.network.PeerCredentials;
-import net.p2pnet.agent.network.RendezvousSession;
-import net.p2pnet.agent.network.UpstreamException;
-import net.p2pnet.agent.network.PeerAuth;
+import net.p2pnet.agent.upstream.PeerAuth;
+import net.p2pnet.agent.upstream.PeerCredentials;
+import net.p2pnet.agent.upstream.RendezvousSession;
+import net.p2pnet.agent.upstream.UpstreamException;
 import net.p2pnet.model.api.RoomEntry;
+import net.p2pnet.model.api.RoomNames;
 import net.p2pnet.model.crypto.PeerAudience;
+import net.p2pnet.support.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 public class RoomService {
 
     private static final Logger log = LoggerFactory.getLogger(RoomService.class);
-    private static final long RECONNECT_MILLIS = 2_000;
+    /** A stream that dropped is followed again after this, doubled while it keeps dropping with nothing new. */
+    private static final Duration RECONNECT_FIRST = Duration.ofSeconds(2);
+    private static final Duration RECONNECT_MAX = Duration.ofSeconds(16);
     private static final int MAX_LIMIT = 500;
 
     /** A room this agent joined. */
@@ -72,7 +78,7 @@ public class RoomService {
      * answers the service's view of the room plus its {@code hostUrl}.
      */
     public JsonNode create(String room, String topic, boolean privateRoom) {
-        RoomNames.check(room);
+        checkName(room);
         String host = chatroomForNewRooms();
         JsonNode created = chat.create(host, room, topic, privateRoom, auth());
         createdOn.put(room, host);
@@ -94,7 +100,7 @@ public class RoomService {
     }
 
     public Membership join(String room) {
-        RoomNames.check(room);
+        checkName(room);
         Joined existing = joined.get(room);
         if (existing != null) {
             return existing.membership();
@@ -128,7 +134,7 @@ public class RoomService {
     }
 
     public JsonNode read(String room, Long after, int limit) {
-        RoomNames.check(room);
+        checkName(room);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new RoomException("limit must be 1-" + MAX_LIMIT, false);
         }
@@ -188,6 +194,7 @@ public class RoomService {
     private void follow(Membership membership, String resumeAfter) {
         String lastId = resumeAfter;
         String[] seen = {null};
+        Backoff reconnect = new Backoff(RECONNECT_FIRST, RECONNECT_MAX);
         while (joined.containsKey(membership.room()) && !Thread.currentThread().isInterrupted()) {
             try {
                 chat.stream(membership.host(), membership.room(), auth(), lastId, event -> {
@@ -199,12 +206,21 @@ public class RoomService {
             } catch (InterruptedException e) {
                 return;
             }
-            lastId = seen[0] != null ? seen[0] : lastId;
+            if (seen[0] != null && !seen[0].equals(lastId)) {
+                reconnect.succeeded(); // it delivered: the next drop starts the pauses anew
+                lastId = seen[0];
+            }
             try {
-                Thread.sleep(RECONNECT_MILLIS);
+                Thread.sleep(reconnect.failed(Instant.now()).toMillis());
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private static void checkName(String room) {
+        if (!RoomNames.isValidName(room)) {
+            throw new RoomException("room name " + RoomNames.RULE, false);
         }
     }
 

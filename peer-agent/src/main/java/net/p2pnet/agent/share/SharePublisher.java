@@ -3,8 +3,8 @@ package net.p2pnet.agent.share;
 import java.nio.file.Path;
 
 import net.p2pnet.agent.config.AgentProperties;
-import net.p2pnet.agent.network.SeedAnnouncer;
-import net.p2pnet.agent.network.TrackerClient;
+import net.p2pnet.agent.upstream.SeedAnnouncer;
+import net.p2pnet.agent.upstream.TrackerClient;
 import net.p2pnet.agent.transfer.ContentCatalog;
 import net.p2pnet.agent.transfer.SharedContent;
 import net.p2pnet.model.hash.ContentHashes;

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.p2pnet.agent.share.ShareEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Subscribers that fail or stall never disturb the threads that publish (downloads, shares and
@@ -19,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 class EventStreamSubscribersTest {
 
-    private final EventStream stream = new EventStream();
+    private final EventStream stream = new EventStream(JsonMapper.builder().build());
     private final CountDownLatch unblock = new CountDownLatch(1);
 
     @AfterEach
@@ -33,7 +35,7 @@ class EventStreamSubscribersTest {
         AtomicInteger delivered = new AtomicInteger();
         stream.subscribe(new SseEmitter(0L) {
             @Override
-            public void send(SseEventBuilder builder) throws IOException {
+            public void send(Set<DataWithMediaType> frames) throws IOException {
                 throw new IOException("Broken pipe");
             }
 
@@ -55,7 +57,7 @@ class EventStreamSubscribersTest {
         AtomicInteger delivered = new AtomicInteger();
         stream.subscribe(new SseEmitter(0L) {
             @Override
-            public void send(SseEventBuilder builder) {
+            public void send(Set<DataWithMediaType> frames) {
                 try {
                     unblock.await(); // a client that stopped reading: the write never returns
                 } catch (InterruptedException e) {
@@ -82,8 +84,8 @@ class EventStreamSubscribersTest {
     private static SseEmitter counting(AtomicInteger delivered) {
         return new SseEmitter(0L) {
             @Override
-            public void send(SseEventBuilder builder) {
-                delivered.incrementAndGet();
+            public void send(Set<DataWithMediaType> frames) {
+                delivered.addAndGet(frames.size()); // frames that queued up go out in one write
             }
         };
     }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import net.p2pnet.agent.cli.P2pnetCli;
-import net.p2pnet.agent.network.RendezvousSession;
+import net.p2pnet.agent.upstream.RendezvousSession;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;
 import org.junit.jupiter.api.Test;

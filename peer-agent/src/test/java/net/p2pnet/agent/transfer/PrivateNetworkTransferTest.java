@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.p2pnet.agent.identity.PeerIdentity;
-import net.p2pnet.agent.network.PinnedTicketVerifier;
+import net.p2pnet.agent.upstream.PinnedTicketVerifier;
 import net.p2pnet.agent.testkit.Await;
 import net.p2pnet.agent.testkit.SeedFiles;
 import net.p2pnet.agent.testkit.TestAgent;

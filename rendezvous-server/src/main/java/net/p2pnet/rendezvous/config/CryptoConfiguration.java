@@ -7,6 +7,7 @@ import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.model.crypto.PeerRequestVerifier;
 import net.p2pnet.model.crypto.RequestVerifier;
+import net.p2pnet.support.network.NetworkProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

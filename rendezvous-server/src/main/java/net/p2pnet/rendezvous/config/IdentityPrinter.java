@@ -2,6 +2,7 @@ package net.p2pnet.rendezvous.config;
 
 import java.io.PrintStream;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.support.network.NetworkProperties;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +16,7 @@ import org.springframework.core.env.Environment;
  * exits. Binds the same configuration as the server, but starts no web server and no database.
  */
 // Deliberately not a @Configuration: component scanning of the server must not pick it up.
-@EnableConfigurationProperties({NetworkProperties.class, RendezvousProperties.class})
+@EnableConfigurationProperties({NetworkProperties.class, JoinKeyProperties.class, RendezvousProperties.class})
 public class IdentityPrinter {
 
     public static final String OPTION = "--print-identity";
@@ -26,6 +27,7 @@ public class IdentityPrinter {
                 .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
                 .run(args)) {
             NetworkProperties network = context.getBean(NetworkProperties.class);
+            JoinKeyProperties joining = context.getBean(JoinKeyProperties.class);
             RendezvousProperties properties = context.getBean(RendezvousProperties.class);
             NetworkKey key = NetworkKey.derive(network.name(), network.secret());
             String address = properties.publicAddress() == null || properties.publicAddress().isBlank()
@@ -35,7 +37,7 @@ public class IdentityPrinter {
             out.println("network:     " + key.networkName());
             out.println("fingerprint: " + key.fingerprint());
             out.println("ticket key:  " + key.ticketPublicKey().encode() + " (agents may pin it: p2pnet.agent.ticket-key)");
-            out.println("join key:    " + (network.joinKey().isEmpty() ? key.derivedJoinKey() + " (derived)"
+            out.println("join key:    " + (joining.joinKey().isEmpty() ? key.derivedJoinKey() + " (derived)"
                     : "(configured in p2pnet.network.join-key)"));
             out.println("Other operators add '" + address + "' to their SERVERS file and compare the fingerprint.");
             return 0;

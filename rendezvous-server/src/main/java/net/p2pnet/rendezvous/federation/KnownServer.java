@@ -1,9 +1,9 @@
 package net.p2pnet.rendezvous.federation;
 
-import java.time.Duration;
 import java.time.Instant;
 import net.p2pnet.model.api.ServerStatus;
 import net.p2pnet.model.net.ServerAddress;
+import net.p2pnet.support.retry.Backoff;
 
 /** Mutable contact state of one other server; guarded by its own monitor. */
 final class KnownServer {
@@ -12,11 +12,11 @@ final class KnownServer {
     private ServerState state;
     private Instant unreachableSince;
     private Instant lastSync;
-    private int failures;
-    private Instant nextAttempt = Instant.EPOCH;
+    private final Backoff backoff;
 
-    KnownServer(ServerAddress address, ServerState state, Instant unreachableSince, Instant lastSync) {
+    KnownServer(ServerAddress address, ServerState state, Instant unreachableSince, Instant lastSync, Backoff backoff) {
         this.address = address;
+        this.backoff = backoff;
         this.state = state;
         this.unreachableSince = unreachableSince;
         this.lastSync = lastSync;
@@ -31,7 +31,7 @@ final class KnownServer {
     }
 
     synchronized boolean due(Instant now) {
-        return !now.isBefore(nextAttempt);
+        return backoff.ready(now);
     }
 
     /** True when the state changed. */
@@ -40,8 +40,7 @@ final class KnownServer {
         state = ServerState.UP;
         unreachableSince = null;
         lastSync = now;
-        failures = 0;
-        nextAttempt = Instant.EPOCH;
+        backoff.succeeded();
         return changed;
     }
 
@@ -50,15 +49,13 @@ final class KnownServer {
     }
 
     /** Records a failed contact and schedules the next one with exponential backoff. */
-    synchronized boolean markFailed(ServerState newState, Instant now, Duration base, Duration max) {
+    synchronized boolean markFailed(ServerState newState, Instant now) {
         boolean changed = state != newState;
         if (newState == ServerState.UNREACHABLE && unreachableSince == null) {
             unreachableSince = now;
         }
         state = newState;
-        failures = Math.min(failures + 1, 30);
-        Duration wait = base.multipliedBy(1L << Math.min(failures - 1, 20));
-        nextAttempt = now.plus(wait.compareTo(max) > 0 ? max : wait);
+        backoff.failed(now);
         return changed;
     }
 
@@ -67,7 +64,7 @@ final class KnownServer {
         if (state == ServerState.UP) {
             state = ServerState.UNKNOWN;
         }
-        nextAttempt = Instant.EPOCH;
+        backoff.retryNow();
     }
 
     synchronized ServerStatus status() {

@@ -14,6 +14,7 @@ import net.p2pnet.model.api.ServerStatus;
 import net.p2pnet.model.net.ServerAddress;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
+import net.p2pnet.support.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,10 @@ public class ServerRegistry {
         this.maxBackoff = properties.sync().maxBackoff();
     }
 
+    private Backoff backoff() {
+        return new Backoff(baseBackoff, maxBackoff);
+    }
+
     /** Loads the persisted list and the SERVERS file; called once at start. */
     void load() {
         for (KnownServerEntity row : store.readTable()) {
@@ -50,7 +55,7 @@ public class ServerRegistry {
                 // Contact everyone again after a restart; the state is re-established by the handshake.
                 ServerState state = ServerState.valueOf(row.state()) == ServerState.REFUSED ? ServerState.REFUSED
                         : ServerState.UNKNOWN;
-                servers.put(address, new KnownServer(address, state, row.unreachableSince(), row.lastSync()));
+                servers.put(address, new KnownServer(address, state, row.unreachableSince(), row.lastSync(), backoff()));
             }
         }
         store.readServersFile().forEach(this::add);
@@ -62,7 +67,7 @@ public class ServerRegistry {
         if (address.equals(self.address()) || servers.containsKey(address) || servers.size() >= MAX_SERVERS) {
             return false;
         }
-        if (servers.putIfAbsent(address, new KnownServer(address, ServerState.UNKNOWN, null, null)) == null) {
+        if (servers.putIfAbsent(address, new KnownServer(address, ServerState.UNKNOWN, null, null, backoff())) == null) {
             log.info("learnt of rendezvous server {}", address);
             dirty.set(true);
             return true;
@@ -82,7 +87,7 @@ public class ServerRegistry {
 
     void markUnreachable(ServerAddress address, String why) {
         KnownServer server = servers.get(address);
-        if (server != null && server.markFailed(ServerState.UNREACHABLE, clock.instant(), baseBackoff, maxBackoff)) {
+        if (server != null && server.markFailed(ServerState.UNREACHABLE, clock.instant())) {
             log.warn("rendezvous server {} is unreachable: {}", address, why);
             dirty.set(true);
         }
@@ -90,7 +95,7 @@ public class ServerRegistry {
 
     void markRefused(ServerAddress address) {
         KnownServer server = servers.get(address);
-        if (server != null && server.markFailed(ServerState.REFUSED, clock.instant(), baseBackoff, maxBackoff)) {
+        if (server != null && server.markFailed(ServerState.REFUSED, clock.instant())) {
             dirty.set(true);
         }
     }

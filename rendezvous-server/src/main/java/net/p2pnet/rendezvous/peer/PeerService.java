@@ -16,7 +16,7 @@ import net.p2pnet.model.crypto.NetworkKey;
 import net.p2pnet.model.crypto.PeerPublicKey;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.VerificationException;
-import net.p2pnet.rendezvous.config.NetworkProperties;
+import net.p2pnet.rendezvous.config.JoinKeyProperties;
 import net.p2pnet.rendezvous.config.RendezvousProperties;
 import net.p2pnet.rendezvous.config.SelfAddress;
 import net.p2pnet.rendezvous.directory.Versions;
@@ -37,13 +37,13 @@ public class PeerService {
     private final byte[] joinKey;
 
     public PeerService(PeerDirectory directory, TicketAuthenticator tickets, SelfAddress self,
-            RendezvousProperties properties, NetworkProperties network, NetworkKey key, Clock clock) {
+            RendezvousProperties properties, JoinKeyProperties joining, NetworkKey key, Clock clock) {
         this.directory = directory;
         this.tickets = tickets;
         this.self = self;
         this.properties = properties;
         this.clock = clock;
-        this.joinKey = network.effectiveJoinKey(key).getBytes(StandardCharsets.UTF_8);
+        this.joinKey = joining.effectiveJoinKey(key).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

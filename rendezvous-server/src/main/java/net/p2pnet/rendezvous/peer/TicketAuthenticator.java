@@ -14,7 +14,7 @@ import net.p2pnet.model.crypto.PeerRequestVerifier;
 import net.p2pnet.model.crypto.PeerSignature;
 import net.p2pnet.model.crypto.PeerTicket;
 import net.p2pnet.model.crypto.TicketKeyProof;
-import net.p2pnet.rendezvous.config.NetworkProperties;
+import net.p2pnet.rendezvous.config.JoinKeyProperties;
 import net.p2pnet.rendezvous.web.JsonBodyReader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -35,13 +35,13 @@ public class TicketAuthenticator {
     private final NetworkTicketKey ticketKey;
     private final PeerRequestVerifier signatures;
 
-    public TicketAuthenticator(NetworkKey key, NetworkProperties network, PeerRequestVerifier signatures, Clock clock) {
+    public TicketAuthenticator(NetworkKey key, JoinKeyProperties joining, PeerRequestVerifier signatures, Clock clock) {
         this.key = key;
         this.clock = clock;
         this.signatures = signatures;
         // the same on every server of the network: key and proof depend only on name, secret and join key
         this.ticketKey = new NetworkTicketKey(key.networkName(), key.ticketPublicKey().encode(),
-                TicketKeyProof.prove(network.effectiveJoinKey(key), key.networkName(), key.ticketPublicKey()));
+                TicketKeyProof.prove(joining.effectiveJoinKey(key), key.networkName(), key.ticketPublicKey()));
     }
 
     /** The network's ticket public key, vouched for with the join key, for registration and heartbeat answers. */

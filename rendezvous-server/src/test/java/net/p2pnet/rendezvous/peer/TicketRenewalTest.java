@@ -12,7 +12,7 @@ import net.p2pnet.model.crypto.PeerKey;
 import net.p2pnet.model.crypto.PeerPublicKey;
 import net.p2pnet.model.crypto.PeerRequestVerifier;
 import net.p2pnet.model.crypto.PeerTicket;
-import net.p2pnet.rendezvous.config.NetworkProperties;
+import net.p2pnet.rendezvous.config.JoinKeyProperties;
 import org.junit.jupiter.api.Test;
 
 /** Heartbeats hand back the presented ticket until half its validity has passed, then a fresh one. */
@@ -25,7 +25,7 @@ class TicketRenewalTest {
     private static final PeerPublicKey PEER = PeerKey.generate().publicKey();
 
     private final NetworkKey key = NetworkKey.derive("renewal", SECRET);
-    private final NetworkProperties network = new NetworkProperties("renewal", SECRET, false, "join-renewal");
+    private final JoinKeyProperties joining = new JoinKeyProperties(SECRET, "join-renewal");
 
     @Test
     void theSameTicketServesUntilHalfItsValidityThenAFreshOne() {
@@ -55,7 +55,7 @@ class TicketRenewalTest {
 
     private TicketAuthenticator authenticatorAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new TicketAuthenticator(key, network,
+        return new TicketAuthenticator(key, joining,
                 new PeerRequestVerifier(PeerAudience.RENDEZVOUS, clock, Duration.ofMinutes(2), 1000), clock);
     }
 }

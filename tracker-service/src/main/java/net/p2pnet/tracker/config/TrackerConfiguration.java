@@ -3,6 +3,7 @@ package net.p2pnet.tracker.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.support.network.NetworkProperties;
 import net.p2pnet.tracker.announce.AccessPolicy;
 import net.p2pnet.tracker.announce.AnnounceService;
 import net.p2pnet.tracker.announce.PasskeyVerifier;

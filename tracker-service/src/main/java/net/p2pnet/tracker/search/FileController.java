@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import net.p2pnet.model.api.Ed2kLocation;
 import net.p2pnet.model.api.FileHit;
+import net.p2pnet.model.api.RequestRefused;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 @RestController
 @RequestMapping("/api/v1/files")
@@ -30,16 +29,16 @@ public class FileController {
                                 @RequestParam(name = "maxSize", defaultValue = "" + Long.MAX_VALUE) long maxSize,
                                 @RequestParam(name = "limit", defaultValue = "100") int limit) {
         if (q.isBlank() && minSize == 0 && maxSize == Long.MAX_VALUE) {
-            throw new IllegalArgumentException("give search words (q) or a size range (minSize, maxSize)");
+            throw RequestRefused.badRequest("give search words (q) or a size range (minSize, maxSize)");
         }
         if (q.length() > 500) {
-            throw new IllegalArgumentException("q is longer than 500 characters");
+            throw RequestRefused.badRequest("q is longer than 500 characters");
         }
         if (minSize < 0 || maxSize < minSize) {
-            throw new IllegalArgumentException("size range must satisfy 0 <= minSize <= maxSize");
+            throw RequestRefused.badRequest("size range must satisfy 0 <= minSize <= maxSize");
         }
         if (limit < 1 || limit > FileSearch.MAX_RESULTS) {
-            throw new IllegalArgumentException("limit must be between 1 and " + FileSearch.MAX_RESULTS);
+            throw RequestRefused.badRequest("limit must be between 1 and " + FileSearch.MAX_RESULTS);
         }
         return search.search(q, minSize, maxSize, limit);
     }
@@ -48,10 +47,10 @@ public class FileController {
     @GetMapping("/ed2k/{hash}")
     public Ed2kLocation locate(@PathVariable String hash) {
         if (!hash.matches("[0-9a-fA-F]{32}")) {
-            throw new IllegalArgumentException("ed2k hash must be 32 hex digits, as 'rhash --ed2k' prints");
+            throw RequestRefused.badRequest("ed2k hash must be 32 hex digits, as 'rhash --ed2k' prints");
         }
         String ed2k = hash.toLowerCase(Locale.ROOT);
-        return search.locate(ed2k).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return search.locate(ed2k).orElseThrow(() -> RequestRefused.notFound(
                 "no registered torrent contains a file with ed2k hash " + ed2k));
     }
 }

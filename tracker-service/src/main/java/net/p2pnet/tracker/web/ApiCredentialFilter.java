@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import net.p2pnet.model.api.RequestRefused;
+import net.p2pnet.support.problem.ProblemWriter;
 import net.p2pnet.tracker.announce.AccessPolicy;
 import net.p2pnet.tracker.http.RawQuery;
 import net.p2pnet.tracker.swarm.TrackerRefusal;
@@ -31,12 +32,14 @@ public final class ApiCredentialFilter extends OncePerRequestFilter {
     public static final String OPERATOR = "net.p2pnet.tracker.operator";
     static final String PASSKEY_HEADER = "X-Passkey";
     static final String OPERATOR_HEADER = "X-Operator-Token";
+    /** A tracker member authenticates with a passkey, not a bearer ticket. */
+    private static final String CHALLENGE = "Passkey realm=\"p2pnet tracker\"";
 
     private final AccessPolicy access;
     private final OperatorToken operator;
-    private final FilterProblems problems;
+    private final ProblemWriter problems;
 
-    ApiCredentialFilter(AccessPolicy access, OperatorToken operator, FilterProblems problems) {
+    ApiCredentialFilter(AccessPolicy access, OperatorToken operator, ProblemWriter problems) {
         this.access = access;
         this.operator = operator;
         this.problems = problems;
@@ -58,7 +61,7 @@ public final class ApiCredentialFilter extends OncePerRequestFilter {
         String token = request.getHeader(OPERATOR_HEADER);
         if (token != null) {
             if (!operator.matches(token)) {
-                throw RequestRefused.unauthorized("the operator token does not match (or this tracker has none)");
+                throw RequestRefused.unauthorized("the operator token does not match (or this tracker has none)", CHALLENGE);
             }
             request.setAttribute(OPERATOR, Boolean.TRUE);
             return;
@@ -68,11 +71,11 @@ public final class ApiCredentialFilter extends OncePerRequestFilter {
             try {
                 request.setAttribute(MEMBER, access.member(passkey));
             } catch (TrackerRefusal invalid) {
-                throw RequestRefused.unauthorized(invalid.getMessage());
+                throw RequestRefused.unauthorized(invalid.getMessage(), CHALLENGE);
             }
         } else if (access.privateMode() && !isPublic(request.getRequestURI())) {
             throw RequestRefused.unauthorized("this tracker is private: send the passkey from your peer ticket "
-                    + "in the " + PASSKEY_HEADER + " header");
+                    + "in the " + PASSKEY_HEADER + " header", CHALLENGE);
         }
     }
 
@@ -85,7 +88,7 @@ public final class ApiCredentialFilter extends OncePerRequestFilter {
         try {
             return RawQuery.parse(request.getQueryString()).firstText("passkey");
         } catch (TrackerRefusal malformed) {
-            throw RequestRefused.unauthorized("passkey parameter: " + malformed.getMessage());
+            throw RequestRefused.unauthorized("passkey parameter: " + malformed.getMessage(), CHALLENGE);
         }
     }
 

@@ -38,7 +38,7 @@ class RequestBodyLimitTest {
         assertThat(raw).startsWith("HTTP/1.1 413").contains("application/problem+json");
         String form = RawHttp.headOnly(port, "POST", "/api/v1/torrents",
                 "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: "
-                        + (RequestBodyLimitFilter.TORRENT_UPLOAD_LIMIT + 1) + "\r\n", new byte[10]);
+                        + (ApiWebConfiguration.TORRENT_UPLOAD_LIMIT + 1) + "\r\n", new byte[10]);
         assertThat(form).startsWith("HTTP/1.1 413");
         // Spring's form filter would read a DELETE's form body: other requests get 64 KB
         String delete = RawHttp.headOnly(port, "DELETE", "/api/v1/torrents/" + "0".repeat(40),
