@@ -11,6 +11,7 @@ import net.p2pnet.agent.network.RendezvousSession;
 import net.p2pnet.agent.network.UpstreamException;
 import net.p2pnet.agent.network.PeerAuth;
 import net.p2pnet.model.api.RoomEntry;
+import net.p2pnet.model.api.RoomMembership;
 import net.p2pnet.model.crypto.PeerAudience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,6 @@ public class RoomService {
     private static final long RECONNECT_MILLIS = 2_000;
     private static final int MAX_LIMIT = 500;
 
-    /** A room this agent joined. */
-    public record Membership(String room, String host, String nickname) {
-    }
-
     private final RendezvousSession rendezvous;
     private final PeerCredentials credentials;
     private final ChatroomApi chat;
@@ -48,7 +45,7 @@ public class RoomService {
     /** Rooms created here, until the directory lists them (the chatroom service announces them shortly after). */
     private final Map<String, String> createdOn = new ConcurrentHashMap<>();
 
-    private record Joined(Membership membership, Thread follower) {
+    private record Joined(RoomMembership membership, Thread follower) {
     }
 
     RoomService(RendezvousSession rendezvous, PeerCredentials credentials, ChatroomApi chat, JsonMapper json,
@@ -89,11 +86,11 @@ public class RoomService {
                         + " directory has no rooms yet; set p2pnet.agent.rooms.chatroom-url"));
     }
 
-    public List<Membership> joined() {
+    public List<RoomMembership> joined() {
         return joined.values().stream().map(Joined::membership).toList();
     }
 
-    public Membership join(String room) {
+    public RoomMembership join(String room) {
         RoomNames.check(room);
         Joined existing = joined.get(room);
         if (existing != null) {
@@ -102,7 +99,7 @@ public class RoomService {
         String host = hostOf(room);
         String before = lastEventId(host, room);
         chat.join(host, room, nickname, auth());
-        Membership membership = new Membership(room, host, nickname);
+        RoomMembership membership = new RoomMembership(room, host, nickname);
         // registered before it starts: the follower runs only while the room is in 'joined'
         Thread follower = Thread.ofVirtual().name("room-" + room).unstarted(() -> follow(membership, before));
         joined.put(room, new Joined(membership, follower));
@@ -137,7 +134,7 @@ public class RoomService {
         return chat.messages(host, room, after, limit, auth());
     }
 
-    private Membership membership(String room) {
+    private RoomMembership membership(String room) {
         Joined member = joined.get(room);
         if (member == null) {
             throw new RoomException("join room '" + room + "' first", false);
@@ -185,7 +182,7 @@ public class RoomService {
         }
     }
 
-    private void follow(Membership membership, String resumeAfter) {
+    private void follow(RoomMembership membership, String resumeAfter) {
         String lastId = resumeAfter;
         String[] seen = {null};
         while (joined.containsKey(membership.room()) && !Thread.currentThread().isInterrupted()) {
