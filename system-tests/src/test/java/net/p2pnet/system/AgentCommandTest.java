@@ -8,9 +8,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import net.p2pnet.agent.share.ShareService;
-import net.p2pnet.agent.support.RunningAgent;
+import java.util.UUID;
+import net.p2pnet.cli.P2pnetCli;
+import net.p2pnet.cli.agent.AgentClient;
 import net.p2pnet.model.api.ShareState;
 import net.p2pnet.model.torrent.TorrentOptions;
 import net.p2pnet.model.torrent.TorrentWriter;
@@ -18,25 +22,58 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-/** {@code ./p2pnet agent ...} against a real running agent, in-process with captured output. */
+/**
+ * {@code ./p2pnet agent ...} (in-process, with captured output) against a real agent started from its
+ * built jar, registered with a rendezvous server and using a chatroom service, each its own process.
+ * Every test leaves what it made under its own names, so they pass in any order.
+ */
 class AgentCommandTest {
 
     @TempDir
-    static Path data;
-    @TempDir
-    static Path files;
+    static Path work;
 
-    private static RunningAgent agent;
+    private static final List<ServiceProcess> RUNNING = new ArrayList<>();
+    private static ServiceProcess agent;
+    private static ServiceProcess chat;
 
     @BeforeAll
-    static void startAgent() {
-        agent = RunningAgent.start(data);
+    static void startNetwork() throws Exception {
+        String joinKey = "join-" + UUID.randomUUID();
+        Map<String, String> serverEnv = ServiceProcess.env("P2PNET_NETWORK_NAME", "cli-test",
+                "P2PNET_NETWORK_SECRET", "cli-test-" + UUID.randomUUID(), "P2PNET_NETWORK_JOIN_KEY", joinKey);
+        Path rendezvousDir = Files.createDirectories(work.resolve("rendezvous"));
+        Path rendezvousServers = Files.writeString(rendezvousDir.resolve("SERVERS"), "# first server\n");
+        int rendezvousPort = ServiceProcess.freePort();
+        ServiceProcess rendezvous = started(ServiceProcess.start("rendezvous", "rendezvous-server", rendezvousPort,
+                rendezvousDir, serverEnv, List.of("--p2pnet.rendezvous.servers-file=" + rendezvousServers,
+                        "--p2pnet.rendezvous.public-address=127.0.0.1:" + rendezvousPort)));
+        int chatPort = ServiceProcess.freePort();
+        chat = started(ServiceProcess.start("chatroom", "chatroom-service", chatPort, work.resolve("chat"), serverEnv,
+                List.of("--p2pnet.chatroom.rendezvous-urls=" + rendezvous.url(),
+                        "--p2pnet.chatroom.public-url=http://127.0.0.1:" + chatPort, "--p2pnet.chatroom.announce-interval=1s")));
+        Path agentServers = Files.writeString(work.resolve("agent.SERVERS"), "127.0.0.1:" + rendezvousPort + "\n");
+        agent = started(ServiceProcess.start("agent", "peer-agent", work.resolve("agent"),
+                ServiceProcess.env("P2PNET_AGENT_JOIN_KEY", joinKey),
+                List.of("--p2pnet.agent.transfer-port=0", "--p2pnet.agent.upload.bind-address=127.0.0.1",
+                        "--p2pnet.agent.download-dir=" + work.resolve("downloads"), "--p2pnet.agent.name=cli",
+                        "--p2pnet.agent.servers-file=" + agentServers,
+                        "--p2pnet.agent.rooms.chatroom-url=" + chat.url())));
+        AgentClient client = new AgentClient(agent.url(), null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.network().registered());
     }
 
     @AfterAll
-    static void stopAgent() {
-        agent.close();
+    static void stopNetwork() throws Exception {
+        for (ServiceProcess service : RUNNING.reversed()) {
+            service.close();
+        }
+    }
+
+    private static ServiceProcess started(ServiceProcess service) {
+        RUNNING.add(service);
+        return service;
     }
 
     /** Exit code, stdout, stderr of one CLI run. */
@@ -44,22 +81,24 @@ class AgentCommandTest {
     }
 
     private static Run cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("agent", "--url=" + agent.url()));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
+    }
+
+    private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var commandLine = net.p2pnet.agent.cli.P2pnetCli.commandLine();
+        CommandLine commandLine = P2pnetCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "agent";
-        all[1] = "--url=" + agent.url();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = commandLine.execute(all);
+        int exit = commandLine.execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
     @Test
     void sharesAFileAndListsItWithItsLinks() throws Exception {
-        Path dir = Files.createDirectories(files.resolve("cli-share"));
+        Path dir = Files.createDirectories(work.resolve("cli-share"));
         byte[] content = new byte[200_000];
         new Random(11).nextBytes(content);
         Files.write(dir.resolve("song.ogg"), content);
@@ -67,8 +106,9 @@ class AgentCommandTest {
         Run share = cli("share", dir.toString());
         assertThat(share.exit()).as(share.err()).isZero();
         assertThat(share.out()).contains("sharing 1 file(s)");
-        await().atMost(Duration.ofSeconds(60)).until(() -> agent.bean(ShareService.class).list().stream()
-                .allMatch(s -> s.state() == ShareState.SHARED));
+        AgentClient client = new AgentClient(agent.url(), null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.shares().stream()
+                .filter(s -> s.path().endsWith("song.ogg")).allMatch(s -> s.state() == ShareState.SHARED));
 
         Run shares = cli("shares");
         assertThat(shares.exit()).isZero();
@@ -78,8 +118,8 @@ class AgentCommandTest {
 
     @Test
     void addsATorrentFileShowsItInStatusAndCancelsIt() throws Exception {
-        Path content = Files.write(files.resolve("wanted.bin"), new byte[70_000]);
-        Path torrent = files.resolve("wanted.torrent");
+        Path content = Files.write(work.resolve("wanted.bin"), new byte[70_000]);
+        Path torrent = work.resolve("wanted.torrent");
         Files.write(torrent, TorrentWriter.create(content, TorrentOptions.defaults()).toBytes());
 
         // a source nobody answers on: it is listed (and tried again) all the same
@@ -91,11 +131,32 @@ class AgentCommandTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> cli("status").out().contains("sources: 1 p2pnet"));
         Run status = cli("status");
         assertThat(status.exit()).isZero();
-        assertThat(status.out()).contains(id).contains("wanted.bin").contains("network: not registered");
+        assertThat(status.out()).contains(id).contains("wanted.bin").contains("network: peer ");
 
         Run cancel = cli("cancel", id);
         assertThat(cancel.exit()).as(cancel.err()).isZero();
+        assertThat(cancel.out()).contains("cancelled " + id);
         assertThat(cli("status").out()).doesNotContain(id);
+    }
+
+    @Test
+    void createsRoomsJoinsAndRefusesATakenName() {
+        Run created = cli("create-room", "cli-room", "--private", "--topic", "from the shell");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("created private room cli-room on " + chat.url()).contains("invite code: ");
+
+        Run again = cli("create-room", "cli-room");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("409").contains("already exists");
+
+        Run open = cli("create-room", "cli-lobby", "--topic", "anyone");
+        assertThat(open.exit()).as(open.err()).isZero();
+        Run joined = cli("join", "cli-lobby");
+        assertThat(joined.exit()).as(joined.err()).isZero();
+        assertThat(joined.out()).contains("joined cli-lobby as ");
+        Run said = cli("say", "cli-lobby", "hello", "from", "the", "shell");
+        assertThat(said.exit()).as(said.err()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> cli("rooms").out().contains("cli-lobby"));
     }
 
     @Test
@@ -111,15 +172,10 @@ class AgentCommandTest {
 
     @Test
     void unreachableAgentIsReportedClearly() {
-        StringWriter err = new StringWriter();
-        var commandLine = P2pnetCli.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        Run status = run("agent", "--url=http://127.0.0.1:1", "status");
 
-        int exit = commandLine.execute("agent", "--url=http://127.0.0.1:1", "status");
-
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot reach the agent at http://127.0.0.1:1");
+        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.err()).contains("cannot reach the agent at http://127.0.0.1:1");
     }
 
     @Test
