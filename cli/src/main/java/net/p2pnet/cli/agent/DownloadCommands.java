@@ -88,29 +88,34 @@ final class DownloadCommands {
         }
     }
 
-    @Command(name = "pause", description = "Pause a download.")
-    static final class Pause implements Callable<Integer> {
+    /** {@code pause} and {@code resume}: the download's new state is printed. */
+    abstract static class StateChange implements Callable<Integer> {
         @ParentCommand
         AgentCommand agent;
         @Parameters(paramLabel = "ID")
         String id;
 
+        abstract DownloadView change(AgentClient client, String id);
+
         @Override
         public Integer call() {
-            return agent.once(c -> c.pause(id), d -> DownloadLines.print(d, false, agent.out()));
+            return agent.once(c -> change(c, id), d -> DownloadLines.print(d, false, agent.out()));
+        }
+    }
+
+    @Command(name = "pause", description = "Pause a download.")
+    static final class Pause extends StateChange {
+        @Override
+        DownloadView change(AgentClient client, String id) {
+            return client.pause(id);
         }
     }
 
     @Command(name = "resume", description = "Resume a paused download.")
-    static final class Resume implements Callable<Integer> {
-        @ParentCommand
-        AgentCommand agent;
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Resume extends StateChange {
         @Override
-        public Integer call() {
-            return agent.once(c -> c.resume(id), d -> DownloadLines.print(d, false, agent.out()));
+        DownloadView change(AgentClient client, String id) {
+            return client.resume(id);
         }
     }
 
@@ -123,10 +128,11 @@ final class DownloadCommands {
 
         @Override
         public Integer call() {
-            return agent.once(c -> {
-                c.cancel(id);
-                return id;
-            }, cancelled -> agent.out().println("cancelled " + cancelled));
+            return agent.call(() -> {
+                agent.client().cancel(id);
+                agent.out().println("cancelled " + id);
+                return 0;
+            });
         }
     }
 }
