@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import net.p2pnet.cli.ReferenceTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +37,7 @@ class LocalNetworkDemoTest {
     @BeforeAll
     static void toolsInstalledAndDefaultPortsFree() throws IOException {
         // ./p2pnet up makes the network's secrets with openssl and checks health with curl
-        Tools.assumeInstalled("openssl", "curl", "prometheus");
+        ReferenceTools.assumeInstalled("openssl", "curl", "prometheus");
         for (int port : PORTS) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 throw new IllegalStateException("port " + port + " is in use: the local network needs its default ports"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import net.p2pnet.cli.CliRun;
+import net.p2pnet.cli.ReferenceTools;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ class HashCommandInteropTest {
 
     @Test
     void jsonLinesEqualRhashAndMktorrentForEverySize() throws Exception {
+        ReferenceTools.assumeInstalled("rhash", "mktorrent", "transmission-show");
         Random random = new Random();
         List<Path> files = new ArrayList<>();
         for (int size : new int[] {0, 1, CHUNK, 2 * CHUNK + random.nextInt(CHUNK)}) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import net.p2pnet.cli.CliRun;
+import net.p2pnet.cli.ReferenceTools;
 import net.p2pnet.model.torrent.Metainfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +26,7 @@ class TorrentCreateInteropTest {
 
     @BeforeEach
     void content() throws Exception {
+        ReferenceTools.assumeInstalled("mktorrent");
         Random random = new Random(7);
         int[] sizes = {1, 32768, 100_000, 0, 65_537, 2_000_000};
         String[] names = {"tree/readme", "tree/src/a.c", "tree/src/lib/deep/b.c", "tree/src/empty", "tree/.git/HEAD",
