@@ -3,8 +3,6 @@ package net.p2pnet.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import net.p2pnet.cli.P2pnetCli;
+import net.p2pnet.cli.CliRun;
 import net.p2pnet.cli.agent.AgentClient;
 import net.p2pnet.model.api.ShareState;
 import net.p2pnet.model.torrent.TorrentOptions;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ./p2pnet agent ...} (in-process, with captured output) against a real agent started from its
@@ -76,24 +73,10 @@ class AgentCommandTest {
         return service;
     }
 
-    /** Exit code, stdout, stderr of one CLI run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
+    private static CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of("agent", "--url=" + agent.url()));
         all.addAll(List.of(args));
-        return run(all.toArray(String[]::new));
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = P2pnetCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     @Test
@@ -103,15 +86,15 @@ class AgentCommandTest {
         new Random(11).nextBytes(content);
         Files.write(dir.resolve("song.ogg"), content);
 
-        Run share = cli("share", dir.toString());
-        assertThat(share.exit()).as(share.err()).isZero();
+        CliRun share = cli("share", dir.toString());
+        assertThat(share.exitCode()).as(share.err()).isZero();
         assertThat(share.out()).contains("sharing 1 file(s)");
         AgentClient client = new AgentClient(agent.url(), null);
         await().atMost(Duration.ofSeconds(60)).until(() -> client.shares().stream()
                 .filter(s -> s.path().endsWith("song.ogg")).allMatch(s -> s.state() == ShareState.SHARED));
 
-        Run shares = cli("shares");
-        assertThat(shares.exit()).isZero();
+        CliRun shares = cli("shares");
+        assertThat(shares.exitCode()).isZero();
         assertThat(shares.out()).contains("SHARED").contains("song.ogg").contains("ed2k://|file|song.ogg|200000|")
                 .contains("magnet:?");
     }
@@ -123,64 +106,64 @@ class AgentCommandTest {
         Files.write(torrent, TorrentWriter.create(content, TorrentOptions.defaults()).toBytes());
 
         // a source nobody answers on: it is listed (and tried again) all the same
-        Run add = cli("add", torrent.toString(), "--source", "127.0.0.1:1");
-        assertThat(add.exit()).as(add.err()).isZero();
+        CliRun add = cli("add", torrent.toString(), "--source", "127.0.0.1:1");
+        assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.out()).contains("wanted.bin");
         String id = add.out().strip().split("\\s+")[0];
 
         await().atMost(Duration.ofSeconds(30)).until(() -> cli("status").out().contains("sources: 1 p2pnet"));
-        Run status = cli("status");
-        assertThat(status.exit()).isZero();
+        CliRun status = cli("status");
+        assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains(id).contains("wanted.bin").contains("network: peer ");
 
-        Run cancel = cli("cancel", id);
-        assertThat(cancel.exit()).as(cancel.err()).isZero();
+        CliRun cancel = cli("cancel", id);
+        assertThat(cancel.exitCode()).as(cancel.err()).isZero();
         assertThat(cancel.out()).contains("cancelled " + id);
         assertThat(cli("status").out()).doesNotContain(id);
     }
 
     @Test
     void createsRoomsJoinsAndRefusesATakenName() {
-        Run created = cli("create-room", "cli-room", "--private", "--topic", "from the shell");
-        assertThat(created.exit()).as(created.err()).isZero();
+        CliRun created = cli("create-room", "cli-room", "--private", "--topic", "from the shell");
+        assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("created private room cli-room on " + chat.url()).contains("invite code: ");
 
-        Run again = cli("create-room", "cli-room");
-        assertThat(again.exit()).isEqualTo(1);
+        CliRun again = cli("create-room", "cli-room");
+        assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("409").contains("already exists");
 
-        Run open = cli("create-room", "cli-lobby", "--topic", "anyone");
-        assertThat(open.exit()).as(open.err()).isZero();
-        Run joined = cli("join", "cli-lobby");
-        assertThat(joined.exit()).as(joined.err()).isZero();
+        CliRun open = cli("create-room", "cli-lobby", "--topic", "anyone");
+        assertThat(open.exitCode()).as(open.err()).isZero();
+        CliRun joined = cli("join", "cli-lobby");
+        assertThat(joined.exitCode()).as(joined.err()).isZero();
         assertThat(joined.out()).contains("joined cli-lobby as ");
-        Run said = cli("say", "cli-lobby", "hello", "from", "the", "shell");
-        assertThat(said.exit()).as(said.err()).isZero();
+        CliRun said = cli("say", "cli-lobby", "hello", "from", "the", "shell");
+        assertThat(said.exitCode()).as(said.err()).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> cli("rooms").out().contains("cli-lobby"));
     }
 
     @Test
     void refusalsArePrintedAsOneLineWithExitCodeOne() {
-        Run unknown = cli("pause", "no-such-download");
-        assertThat(unknown.exit()).isEqualTo(1);
+        CliRun unknown = cli("pause", "no-such-download");
+        assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("404").contains("no download with id 'no-such-download'");
 
-        Run malformed = cli("add", "ed2k://|file|broken");
-        assertThat(malformed.exit()).isEqualTo(1);
+        CliRun malformed = cli("add", "ed2k://|file|broken");
+        assertThat(malformed.exitCode()).isEqualTo(1);
         assertThat(malformed.err()).contains("400");
     }
 
     @Test
     void unreachableAgentIsReportedClearly() {
-        Run status = run("agent", "--url=http://127.0.0.1:1", "status");
+        CliRun status = CliRun.of("agent", "--url=http://127.0.0.1:1", "status");
 
-        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.err()).contains("cannot reach the agent at http://127.0.0.1:1");
     }
 
     @Test
     void missingArgumentsAreUsageErrors() {
-        assertThat(cli("pause").exit()).isEqualTo(2);
-        assertThat(cli("say", "room").exit()).isEqualTo(2);
+        assertThat(cli("pause").exitCode()).isEqualTo(2);
+        assertThat(cli("say", "room").exitCode()).isEqualTo(2);
     }
 }
