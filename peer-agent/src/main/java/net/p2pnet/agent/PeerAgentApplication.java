@@ -1,25 +1,26 @@
 package net.p2pnet.agent;
 
-import net.p2pnet.agent.cli.P2pnetCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The p2pnet peer agent. One jar serves two roles: with a CLI command as first argument
- * ({@code hash}, {@code torrent}, {@code agent}, ...) it runs that command without starting Spring;
- * otherwise it starts the agent daemon.
+ * The p2pnet peer agent daemon. Its command line ({@code hash}, {@code torrent}, {@code agent}) is
+ * the {@code cli} module's jar; a command word given here is refused rather than silently ignored by
+ * a daemon that would then start.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PeerAgentApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            System.err.println("peer-agent: unexpected argument '" + args[0] + "' (the agent takes only --options;"
+                    + " the command line is ./p2pnet " + args[0] + " or java -jar cli/target/cli.jar " + args[0] + ")");
+            System.exit(2);
+        }
         // p2pnet.data-dir may be given as a plain relative path ("data"); H2 refuses those unless told.
         System.setProperty("h2.implicitRelativePath", "true");
-        if (P2pnetCli.handles(args)) {
-            System.exit(P2pnetCli.run(args));
-        }
         SpringApplication.run(PeerAgentApplication.class, args);
     }
 }

@@ -25,7 +25,7 @@ import net.p2pnet.agent.upstream.PeerCredentials;
 import net.p2pnet.agent.upstream.RendezvousSession;
 import net.p2pnet.agent.upstream.SeedAnnouncer;
 import net.p2pnet.agent.upstream.TicketKeyPin;
-import net.p2pnet.agent.room.SseReader;
+import net.p2pnet.model.net.SseReader;
 import net.p2pnet.agent.share.ShareService;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import net.p2pnet.cli.ReferenceTools;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,11 @@ class DeploymentFilesTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(1);
     private final Path root = ExternalCommand.repositoryRoot();
+
+    @BeforeAll
+    static void toolsInstalled() {
+        ReferenceTools.assumeInstalled("docker-compose", "promtool");
+    }
 
     @Test
     void composeFileIsValidWithTheExampleEnvironment(@TempDir Path tmp) throws Exception {

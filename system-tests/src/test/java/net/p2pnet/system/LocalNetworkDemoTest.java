@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import net.p2pnet.cli.ReferenceTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  * {@code p2pnet_} series; {@code ./p2pnet down} stops everything.
  */
 @Tag("interop")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalNetworkDemoTest {
 
     private static final List<Integer> PORTS = List.of(8700, 8701, 8702, 6969, 8800, 9701, 9702, 9703, 6881, 6882, 6883,
@@ -38,7 +35,9 @@ class LocalNetworkDemoTest {
     private static Path home;
 
     @BeforeAll
-    static void defaultPortsAreFree() throws IOException {
+    static void toolsInstalledAndDefaultPortsFree() throws IOException {
+        // ./p2pnet up makes the network's secrets with openssl and checks health with curl
+        ReferenceTools.assumeInstalled("openssl", "curl", "prometheus");
         for (int port : PORTS) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 throw new IllegalStateException("port " + port + " is in use: the local network needs its default ports"
@@ -50,19 +49,18 @@ class LocalNetworkDemoTest {
         home = Files.createTempDirectory("p2pnet-demo-home");
     }
 
+    /** One test: Prometheus scrapes the network the demo started and finds the pieces it verified. */
     @Test
-    @Order(1)
-    void demoRunsEveryStepAndExitsZero() throws Exception {
+    void demoRunsEveryStepThenPrometheusWithTheShippedConfigScrapesEveryService() throws Exception {
         ExternalCommand demo = p2pnet(Duration.ofMinutes(25), "demo", "--size-mib", "32");
 
         assertThat(demo.exitCode()).as(demo.output()).isZero();
         assertThat(demo.output()).contains("byte-identical").contains("read agent-2's message with the link")
                 .contains("demo: every step succeeded");
+        prometheusScrapesEveryServiceOfTheLocalNetwork();
     }
 
-    @Test
-    @Order(2)
-    void prometheusWithTheShippedConfigScrapesEveryServiceOfTheLocalNetwork() throws Exception {
+    private void prometheusScrapesEveryServiceOfTheLocalNetwork() throws Exception {
         Path config = Files.createDirectories(home.resolve("prometheus"));
         Files.copy(ROOT.resolve("deploy/prometheus/alerts.yml"), config.resolve("alerts.yml"));
         Files.writeString(config.resolve("prometheus.yml"), loopbackConfig(

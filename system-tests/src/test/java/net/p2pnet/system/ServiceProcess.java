@@ -1,5 +1,7 @@
 package net.p2pnet.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One p2pnet service running from its built jar as a separate JVM on a free loopback port, as an
@@ -43,10 +46,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, String module, int port, Path dataDir, Map<String, String> environment,
                                 List<String> arguments) throws IOException, InterruptedException {
-        Path jar = ExternalCommand.repositoryRoot().resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the system tests from the root build (./mvnw verify)");
-        }
+        Path jar = BuiltJar.of(module);
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
@@ -84,24 +84,26 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            await().atMost(START_LIMIT).pollInterval(Duration.ofMillis(250)).until(this::healthy);
+        } catch (ConditionTimeoutException e) {
+            kill();
+            throw new IllegalStateException(name + " was not healthy within " + START_LIMIT + ":\n" + logTail());
         }
-        kill();
-        throw new IllegalStateException(name + " was not healthy within " + START_LIMIT + ":\n" + logTail());
+    }
+
+    /** Up and answering its health check; a process that exited stops the wait at once. */
+    private boolean healthy() throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail());
+        }
+        try {
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     String logTail() throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import net.p2pnet.agent.room.RoomService;
 import net.p2pnet.model.api.RoomEntry;
+import net.p2pnet.model.api.RoomMembership;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +44,12 @@ class ChatController {
     }
 
     @GetMapping("/joined")
-    List<RoomService.Membership> joined() {
+    List<RoomMembership> joined() {
         return rooms.joined();
     }
 
     @PostMapping("/{room}/join")
-    RoomService.Membership join(@PathVariable String room) {
+    RoomMembership join(@PathVariable String room) {
         return rooms.join(room);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import net.p2pnet.agent.upstream.RendezvousSession;
 import net.p2pnet.agent.upstream.TrackerClient;
 import net.p2pnet.model.api.FileHit;
+import net.p2pnet.model.api.RendezvousSessionView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ class NetworkController {
     }
 
     @GetMapping("/api/v1/network")
-    RendezvousSession.Status status() {
+    RendezvousSessionView status() {
         return rendezvous.status();
     }
 

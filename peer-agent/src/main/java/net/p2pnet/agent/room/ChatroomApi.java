@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import net.p2pnet.agent.upstream.PeerAuth;
 import net.p2pnet.agent.upstream.UpstreamException;
 import net.p2pnet.model.net.BoundedBody;
+import net.p2pnet.model.net.SseReader;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

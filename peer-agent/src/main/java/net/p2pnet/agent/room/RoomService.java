@@ -14,6 +14,7 @@ import net.p2pnet.agent.upstream.RendezvousSession;
 import net.p2pnet.agent.upstream.UpstreamException;
 import net.p2pnet.model.api.RoomEntry;
 import net.p2pnet.model.api.RoomNames;
+import net.p2pnet.model.api.RoomMembership;
 import net.p2pnet.model.crypto.PeerAudience;
 import net.p2pnet.support.retry.Backoff;
 import org.slf4j.Logger;
@@ -39,10 +40,6 @@ public class RoomService {
     private static final Duration RECONNECT_MAX = Duration.ofSeconds(16);
     private static final int MAX_LIMIT = 500;
 
-    /** A room this agent joined. */
-    public record Membership(String room, String host, String nickname) {
-    }
-
     private final RendezvousSession rendezvous;
     private final PeerCredentials credentials;
     private final ChatroomApi chat;
@@ -54,7 +51,7 @@ public class RoomService {
     /** Rooms created here, until the directory lists them (the chatroom service announces them shortly after). */
     private final Map<String, String> createdOn = new ConcurrentHashMap<>();
 
-    private record Joined(Membership membership, Thread follower) {
+    private record Joined(RoomMembership membership, Thread follower) {
     }
 
     RoomService(RendezvousSession rendezvous, PeerCredentials credentials, ChatroomApi chat, JsonMapper json,
@@ -95,11 +92,11 @@ public class RoomService {
                         + " directory has no rooms yet; set p2pnet.agent.rooms.chatroom-url"));
     }
 
-    public List<Membership> joined() {
+    public List<RoomMembership> joined() {
         return joined.values().stream().map(Joined::membership).toList();
     }
 
-    public Membership join(String room) {
+    public RoomMembership join(String room) {
         checkName(room);
         Joined existing = joined.get(room);
         if (existing != null) {
@@ -108,7 +105,7 @@ public class RoomService {
         String host = hostOf(room);
         String before = lastEventId(host, room);
         chat.join(host, room, nickname, auth());
-        Membership membership = new Membership(room, host, nickname);
+        RoomMembership membership = new RoomMembership(room, host, nickname);
         // registered before it starts: the follower runs only while the room is in 'joined'
         Thread follower = Thread.ofVirtual().name("room-" + room).unstarted(() -> follow(membership, before));
         joined.put(room, new Joined(membership, follower));
@@ -143,7 +140,7 @@ public class RoomService {
         return chat.messages(host, room, after, limit, auth());
     }
 
-    private Membership membership(String room) {
+    private RoomMembership membership(String room) {
         Joined member = joined.get(room);
         if (member == null) {
             throw new RoomException("join room '" + room + "' first", false);
@@ -191,7 +188,7 @@ public class RoomService {
         }
     }
 
-    private void follow(Membership membership, String resumeAfter) {
+    private void follow(RoomMembership membership, String resumeAfter) {
         String lastId = resumeAfter;
         String[] seen = {null};
         Backoff reconnect = new Backoff(RECONNECT_FIRST, RECONNECT_MAX);

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -17,6 +16,7 @@ import net.p2pnet.model.api.HeartbeatResponse;
 import net.p2pnet.model.api.ObservedAddress;
 import net.p2pnet.model.api.PeerRegistration;
 import net.p2pnet.model.api.PeerRegistrationResponse;
+import net.p2pnet.model.api.RendezvousSessionView;
 import net.p2pnet.model.net.ServerAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +36,6 @@ import tools.jackson.databind.JsonNode;
 public class RendezvousSession {
 
     private static final Logger log = LoggerFactory.getLogger(RendezvousSession.class);
-
-    /**
-     * What the control API shows about the session; {@code ticketKey} is the pinned key other agents'
-     * tickets are checked with (null until one is pinned).
-     */
-    public record Status(boolean registered, String server, String peerId, String observedAddress,
-                         Instant ticketExpiresAt, String lastError, List<String> servers, String ticketKey) {
-    }
 
     private final RendezvousServers servers;
     private final RendezvousApi api;
@@ -86,9 +78,9 @@ public class RendezvousSession {
         timer.execute(this::step);
     }
 
-    public Status status() {
+    public RendezvousSessionView status() {
         Optional<PeerCredentials.Credentials> current = credentials.current();
-        return new Status(current.isPresent(), current.map(PeerCredentials.Credentials::server).orElse(null),
+        return new RendezvousSessionView(current.isPresent(), current.map(PeerCredentials.Credentials::server).orElse(null),
                 current.map(PeerCredentials.Credentials::peerId).orElseGet(identity::peerId),
                 observedAddress, current.map(PeerCredentials.Credentials::expiresAt).orElse(null), lastError,
                 servers.all().stream().map(ServerAddress::toString).toList(),

@@ -3,13 +3,10 @@ package net.p2pnet.agent.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import net.p2pnet.agent.cli.P2pnetCli;
 import net.p2pnet.agent.upstream.RendezvousSession;
 import net.p2pnet.agent.support.RunningAgent;
 import net.p2pnet.agent.support.ServiceProcess;
@@ -19,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rooms created from the agent (API and CLI) on a real chatroom service, with the service's
+ * Rooms created from the agent's API on a real chatroom service, with the service's
  * refusals (name taken, invalid topic) coming back as clear problems.
  */
 class RoomCreationTest {
@@ -33,7 +30,7 @@ class RoomCreationTest {
     Path work;
 
     @Test
-    void roomsAreCreatedThroughTheApiAndTheCliAndRefusalsAreClear() throws Exception {
+    void roomsAreCreatedThroughTheApiAndRefusalsAreClear() throws Exception {
         try (ServiceProcess rendezvous = ServiceProcess.start(ServiceProcess.jar("rendezvous-server"), work.resolve("r"),
                 work.resolve("r.log"), with("p2pnet.rendezvous.public-address=127.0.0.1:{port}"));
                 ServiceProcess chat = ServiceProcess.start(ServiceProcess.jar("chatroom-service"), work.resolve("c"),
@@ -77,32 +74,12 @@ class RoomCreationTest {
                 assertThat(json.readTree(secret.body()).path("private").asBoolean()).isTrue();
                 assertThat(json.readTree(secret.body()).path("inviteCode").isString()).isTrue();
 
-                String[] cli = cli(agent, "create-room", "cli-room", "--private", "--topic", "from the shell");
-                assertThat(cli[0]).as(cli[2]).isEqualTo("0");
-                assertThat(cli[1]).contains("created private room cli-room on " + chat.url()).contains("invite code: ");
-                String[] again = cli(agent, "create-room", "cli-room");
-                assertThat(again[0]).isEqualTo("1");
-                assertThat(again[2]).contains("409").contains("already exists");
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> agent.get("/api/v1/rooms").body().contains("\"team\""));
             }
         }
     }
 
-    /** Exit code, stdout, stderr of {@code p2pnet agent --url ... ARGS}. */
-    private static String[] cli(RunningAgent agent, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var commandLine = P2pnetCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        all[0] = "agent";
-        all[1] = "--url=" + agent.url();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = commandLine.execute(all);
-        return new String[] {Integer.toString(exit), out.toString(), err.toString()};
-    }
 
     private static String[] with(String... more) {
         String[] all = new String[NETWORK.length + more.length];
