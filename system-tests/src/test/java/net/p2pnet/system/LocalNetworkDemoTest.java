@@ -102,12 +102,18 @@ class LocalNetworkDemoTest {
         }
     }
 
-    /** The compose service names become loopback addresses; the local network has a third rendezvous server. */
+    /**
+     * The compose service names become loopback addresses; the local network has a third rendezvous
+     * server, and its agents, which trust loopback, serve the actuator on their control ports instead of
+     * a management port of their own.
+     */
     static String loopbackConfig(String composeConfig) {
         List<String> lines = new ArrayList<>();
         for (String line : composeConfig.split("\n")) {
             String loopback = line.replace("scrape_interval: 15s", "scrape_interval: 2s")
-                    .replace("\"rendezvous-2:8701\"]", "\"rendezvous-2:8701\", \"rendezvous-3:8702\"]");
+                    .replace("\"rendezvous-2:8701\"]", "\"rendezvous-2:8701\", \"rendezvous-3:8702\"]")
+                    .replace("\"agent-1:9790\", \"agent-2:9790\", \"agent-3:9790\"",
+                            "\"agent-1:9701\", \"agent-2:9702\", \"agent-3:9703\"");
             for (String host : List.of("rendezvous-1", "rendezvous-2", "rendezvous-3", "tracker", "chatroom",
                     "agent-1", "agent-2", "agent-3")) {
                 loopback = loopback.replace("\"" + host + ":", "\"127.0.0.1:");
