@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The network this service belongs to. Binding fails, and the service does not start, when the
- * secret is empty or well known, unless {@code allow-insecure-secret} is set (only the dev profile sets it).
+ * secret or join key is empty (the secret), well known, a documented placeholder or predictable, unless
+ * {@code allow-insecure-secret} is set (only the dev profile sets it).
  *
  * @param joinKey the key agents present to register; empty means the key derived from the secret
  *                ({@code --print-identity} shows it)
@@ -24,9 +25,9 @@ public record NetworkProperties(String name, String secret, boolean allowInsecur
                     + "network secret, even in the dev profile");
         }
         joinKey = joinKey == null ? "" : joinKey.strip();
-        if (!joinKey.isEmpty() && joinKey.length() < 8) {
-            throw new IllegalArgumentException("p2pnet.network.join-key is shorter than 8 characters: choose a longer "
-                    + "one, or leave it empty to use the key derived from the secret");
+        if (!allowInsecureSecret) {
+            // empty is fine: agents then use the key derived from the secret
+            NetworkSecrets.requireUsableKey("p2pnet.network.join-key", joinKey);
         }
     }
 
