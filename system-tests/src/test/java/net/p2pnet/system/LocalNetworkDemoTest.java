@@ -92,6 +92,7 @@ class LocalNetworkDemoTest {
                 JsonNode result = http.get(api + series, null).json().path("data").path("result");
                 assertThat(result.size()).as("series %s in Prometheus", series).isPositive();
             }
+            everyMetricAndLabelOfTheDashboardAndAlertsIsExported(http, "http://127.0.0.1:" + port);
             JsonNode verified = http.get(api + "sum(p2pnet_agent_pieces_verified_total)", null).json()
                     .path("data").path("result");
             assertThat(Double.parseDouble(verified.get(0).path("value").get(1).asString()))
@@ -99,6 +100,29 @@ class LocalNetworkDemoTest {
         } finally {
             prometheus.destroy();
             prometheus.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Each metric the Grafana dashboard and the alert rules use is a series some service exports, and
+     * each label they group or match by is on one of the expression's metrics (a dashboard grouping by
+     * a label the metric does not have draws one unlabelled line, silently).
+     */
+    private static void everyMetricAndLabelOfTheDashboardAndAlertsIsExported(HttpJson http, String prometheus)
+            throws Exception {
+        List<MonitoringReferences> references = MonitoringReferences.of(ROOT);
+        assertThat(references).isNotEmpty();
+        for (MonitoringReferences reference : references) {
+            TreeSet<String> labels = new TreeSet<>();
+            for (String metric : reference.metrics()) {
+                JsonNode series = http.get(prometheus + "/api/v1/series?match[]=" + metric, null).json().path("data");
+                assertThat(series.size()).as("%s: metric %s is exported", reference.source(), metric).isPositive();
+                for (JsonNode one : series) {
+                    one.propertyNames().forEach(labels::add);
+                }
+            }
+            assertThat(labels).as("%s: labels of %s", reference.source(), reference.expression())
+                    .containsAll(reference.labels());
         }
     }
 
