@@ -1,6 +1,7 @@
 package net.p2pnet.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,32 @@ class DeploymentFilesTest {
         }
         assertThat(Files.readString(root.resolve("deploy/prometheus/prometheus.yml")))
                 .contains("\"agent-1:9790\", \"agent-2:9790\", \"agent-3:9790\"");
+    }
+
+    @Test
+    void systemdUnitsAreHardenedUseJava21AndKeepSecretsReadOnly() throws Exception {
+        assumeTrue(ExternalCommand.run(root, LIMIT, List.of("sh", "-c", "command -v systemd-analyze")).exitCode() == 0,
+                "systemd-analyze is not installed");
+        List<Path> units;
+        try (var files = Files.list(root.resolve("deploy/systemd"))) {
+            units = files.filter(f -> f.toString().endsWith(".service")).sorted().toList();
+        }
+        assertThat(units).hasSize(4);
+        for (Path unit : units) {
+            ExternalCommand security = ExternalCommand.run(root, LIMIT,
+                    List.of("systemd-analyze", "security", "--offline=true", unit.toString()));
+            java.util.regex.Matcher score = java.util.regex.Pattern.compile("Overall exposure level for \\S+: ([0-9.]+)")
+                    .matcher(security.output());
+            assertThat(score.find()).as(security.output()).isTrue();
+            assertThat(Double.parseDouble(score.group(1))).as("systemd-analyze security of " + unit.getFileName())
+                    .isLessThan(4.0);
+            String text = Files.readString(unit);
+            assertThat(text).as(unit + " runs Java 21+, not Debian 12's /usr/bin/java (17)")
+                    .doesNotContain("ExecStart=/usr/bin/java").contains("ExecStart=/opt/p2pnet/java/bin/java");
+            assertThat(text.lines().filter(l -> l.startsWith("ReadWritePaths=")).toList())
+                    .as(unit + ": the secrets in /etc/p2pnet are not writable").noneMatch(l -> l.contains("/etc"));
+        }
+        assertThat(Files.readString(root.resolve("deploy/systemd/p2pnet.sysusers.conf"))).contains("u p2pnet ");
     }
 
     /** docker-compose's normalised view of the file (anchors and merges resolved), with the example .env. */
