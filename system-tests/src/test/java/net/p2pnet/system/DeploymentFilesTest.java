@@ -164,7 +164,11 @@ class DeploymentFilesTest {
         ExternalCommand rules = ExternalCommand.run(root, LIMIT,
                 List.of("promtool", "check", "rules", "deploy/prometheus/alerts.yml"));
 
+        ExternalCommand kubernetes = ExternalCommand.run(root, LIMIT,
+                List.of("promtool", "check", "config", "deploy/prometheus/prometheus-kubernetes.yml"));
+
         assertThat(config.exitCode()).as(config.output()).isZero();
+        assertThat(kubernetes.exitCode()).as(kubernetes.output()).isZero();
         assertThat(rules.exitCode()).as(rules.output()).isZero();
         assertThat(rules.output()).contains("4 rules found");
     }
