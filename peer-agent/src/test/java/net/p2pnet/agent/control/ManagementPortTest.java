@@ -43,6 +43,13 @@ class ManagementPortTest {
     }
 
     @Test
+    void infoGivesTheBuildVersion() throws Exception {
+        HttpResponse<String> info = get(managementPort, "/actuator/info");
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"build\"").contains("\"artifact\":\"peer-agent\"").contains("\"version\":\"");
+    }
+
+    @Test
     void theControlPortStillRefusesCallersWithoutAToken() throws Exception {
         assertThat(get(controlPort, "/api/v1/shares").statusCode()).isEqualTo(401);
         assertThat(get(controlPort, "/actuator/prometheus").statusCode()).isIn(401, 404);
