@@ -28,5 +28,5 @@ ENV P2PNET_DATA_DIR=/var/lib/p2pnet/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED"
 VOLUME /var/lib/p2pnet
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${SERVER_PORT}/actuator/health" || exit 1
+  CMD curl -fsS "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}/actuator/health" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -38,6 +38,18 @@ class StartupValidationTest {
                 .satisfies(e -> assertThat(rootMessage(e)).contains("must be shorter than peer-ttl"));
     }
 
+    @Test
+    void theExampleEnvironmentsPlaceholdersStopTheStartAndSayHowToMakeASecret() {
+        assertThatThrownBy(() -> start("--p2pnet.network.secret=replace-with-openssl-rand-hex-32"))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("p2pnet.network.secret").contains("placeholder")
+                        .contains("openssl rand -hex 32"));
+        assertThatThrownBy(() -> start("--p2pnet.network.secret=startup-test-secret-0123456789",
+                "--p2pnet.network.join-key=replace-with-another-random-key"))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("p2pnet.network.join-key").contains("placeholder"));
+        assertThatThrownBy(() -> start("--p2pnet.network.secret=0000000000000000000000000000"))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("predictable").contains("openssl rand -hex 32"));
+    }
+
     private void start(String... args) {
         String[] all = new String[args.length + 3];
         System.arraycopy(args, 0, all, 0, args.length);

@@ -90,6 +90,7 @@ class LocalNetworkDemoTest {
                 JsonNode result = http.get(api + series, null).json().path("data").path("result");
                 assertThat(result.size()).as("series %s in Prometheus", series).isPositive();
             }
+            everyMetricAndLabelOfTheDashboardAndAlertsIsExported(http, "http://127.0.0.1:" + port);
             JsonNode verified = http.get(api + "sum(p2pnet_agent_pieces_verified_total)", null).json()
                     .path("data").path("result");
             assertThat(Double.parseDouble(verified.get(0).path("value").get(1).asString()))
@@ -100,12 +101,41 @@ class LocalNetworkDemoTest {
         }
     }
 
-    /** The compose service names become loopback addresses; the local network has a third rendezvous server. */
+    /**
+     * Each metric the Grafana dashboard and the alert rules use is a series some service exports, and
+     * each label they group or match by is on one of the expression's metrics (a dashboard grouping by
+     * a label the metric does not have draws one unlabelled line, silently).
+     */
+    private static void everyMetricAndLabelOfTheDashboardAndAlertsIsExported(HttpJson http, String prometheus)
+            throws Exception {
+        List<MonitoringReferences> references = MonitoringReferences.of(ROOT);
+        assertThat(references).isNotEmpty();
+        for (MonitoringReferences reference : references) {
+            TreeSet<String> labels = new TreeSet<>();
+            for (String metric : reference.metrics()) {
+                JsonNode series = http.get(prometheus + "/api/v1/series?match[]=" + metric, null).json().path("data");
+                assertThat(series.size()).as("%s: metric %s is exported", reference.source(), metric).isPositive();
+                for (JsonNode one : series) {
+                    one.propertyNames().forEach(labels::add);
+                }
+            }
+            assertThat(labels).as("%s: labels of %s", reference.source(), reference.expression())
+                    .containsAll(reference.labels());
+        }
+    }
+
+    /**
+     * The compose service names become loopback addresses; the local network has a third rendezvous
+     * server, and its agents, which trust loopback, serve the actuator on their control ports instead of
+     * a management port of their own.
+     */
     static String loopbackConfig(String composeConfig) {
         List<String> lines = new ArrayList<>();
         for (String line : composeConfig.split("\n")) {
             String loopback = line.replace("scrape_interval: 15s", "scrape_interval: 2s")
-                    .replace("\"rendezvous-2:8701\"]", "\"rendezvous-2:8701\", \"rendezvous-3:8702\"]");
+                    .replace("\"rendezvous-2:8701\"]", "\"rendezvous-2:8701\", \"rendezvous-3:8702\"]")
+                    .replace("\"agent-1:9790\", \"agent-2:9790\", \"agent-3:9790\"",
+                            "\"agent-1:9701\", \"agent-2:9702\", \"agent-3:9703\"");
             for (String host : List.of("rendezvous-1", "rendezvous-2", "rendezvous-3", "tracker", "chatroom",
                     "agent-1", "agent-2", "agent-3")) {
                 loopback = loopback.replace("\"" + host + ":", "\"127.0.0.1:");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,14 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every persisting service runs its Flyway migrations and starts on a real PostgreSQL with the
- * {@code postgres} profile (the one on 127.0.0.1:5432, database {@code test}), each in its own schema.
+ * {@code postgres} profile, each in its own schema: in a Testcontainers PostgreSQL where a Docker engine
+ * is reachable, else on the one on 127.0.0.1:5432 ({@link TestDatabase}).
  */
 @Tag("postgres")
 class PostgresProfileTest {
 
-    private static final String DB_URL = System.getProperty("p2pnet.test.db-url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String DB_USER = System.getProperty("p2pnet.test.db-user", "postgres");
-
+    private final TestDatabase database = TestDatabase.get();
     private final List<String> schemas = new ArrayList<>();
 
     @ParameterizedTest
@@ -37,11 +35,12 @@ class PostgresProfileTest {
         Map<String, String> env = ServiceProcess.env(
                 "P2PNET_NETWORK_SECRET", "system-test-secret-" + UUID.randomUUID(),
                 "P2PNET_NETWORK_JOIN_KEY", "system-test-join-key",
-                "P2PNET_DB_URL", DB_URL, "P2PNET_DB_USER", DB_USER, "P2PNET_DB_SCHEMA", schema);
+                "P2PNET_DB_URL", database.url(), "P2PNET_DB_USER", database.user(),
+                "P2PNET_DB_PASSWORD", database.password(), "P2PNET_DB_SCHEMA", schema);
 
         try (ServiceProcess service = ServiceProcess.start(module, module, dataDir, env,
                 List.of("--spring.profiles.active=postgres", "--p2pnet.agent.transfer-port=0"))) {
-            try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, "");
+            try (Connection db = database.connect();
                  Statement sql = db.createStatement();
                  ResultSet rows = sql.executeQuery("select count(*), count(*) filter (where not success) from "
                          + schema + ".flyway_schema_history")) {
@@ -54,7 +53,7 @@ class PostgresProfileTest {
 
     @AfterEach
     void dropSchemas() throws Exception {
-        try (Connection db = DriverManager.getConnection(DB_URL, DB_USER, ""); Statement sql = db.createStatement()) {
+        try (Connection db = database.connect(); Statement sql = db.createStatement()) {
             for (String schema : schemas) {
                 sql.execute("drop schema if exists " + schema + " cascade");
             }

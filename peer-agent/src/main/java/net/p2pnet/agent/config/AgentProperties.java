@@ -3,6 +3,7 @@ package net.p2pnet.agent.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import net.p2pnet.model.crypto.NetworkSecrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param serversFile   HeavyMole {@code HMDDATA}-style SERVERS file of rendezvous servers to join
  * @param trackerUrl    announce URL of the network's tracker
  * @param joinKey       the network's join key (private networks); with it the transfer port serves
- *                      only holders of a peer ticket of the network
+ *                      only holders of a peer ticket of the network. A placeholder or predictable key
+ *                      (NetworkSecrets#keyWeakness) stops the start, as does such an API token
  * @param ticketKey     the network's ticket public key ({@code --print-identity} of a rendezvous
  *                      server shows it), to pin it up front instead of trusting the first server
  *                      that vouches for it with the join key
@@ -42,6 +44,7 @@ public record AgentProperties(
         if (transferPort < 0 || transferPort > 65535) {
             throw new IllegalArgumentException("p2pnet.agent.transfer-port must be 0..65535, was " + transferPort);
         }
+        NetworkSecrets.requireUsableKey("p2pnet.agent.join-key", joinKey);
     }
 
     /** Limits in bytes per second; {@code 0} means unlimited. */
@@ -61,6 +64,7 @@ public record AgentProperties(
                           @DefaultValue("1MB") DataSize maxBodySize) {
 
         public Control {
+            NetworkSecrets.requireUsableKey("p2pnet.agent.control.api-token", apiToken);
             for (String host : allowedHosts) {
                 // a bare DNS name: no port, scheme, path or wildcard, so matching is plain equality
                 if (!host.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*")) {

@@ -32,24 +32,24 @@ class ControlAccessPolicyTest {
 
     @Test
     void remoteCallerNeedsAllowedAddressAndToken() throws Exception {
-        ControlAccessPolicy policy = policy("t0ken", List.of("10.0.0.0/8"), true);
-        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), "t0ken").allowed()).isTrue();
-        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), "t0ke").reason()).isEqualTo("wrong API token");
+        ControlAccessPolicy policy = policy("correct-horse-battery", List.of("10.0.0.0/8"), true);
+        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), "correct-horse-battery").allowed()).isTrue();
+        assertThat(policy.check(InetAddress.getByName("10.1.2.3"), "correct-horse-batter").reason()).isEqualTo("wrong API token");
         assertThat(policy.check(InetAddress.getByName("10.1.2.3"), null).reason()).contains("missing API token");
-        assertThat(policy.check(InetAddress.getByName("192.168.0.9"), "t0ken").reason())
+        assertThat(policy.check(InetAddress.getByName("192.168.0.9"), "correct-horse-battery").reason())
                 .contains("192.168.0.9 is not in p2pnet.agent.control.allowed-addresses");
     }
 
     @Test
     void untrustedLoopbackNeedsTheToken() throws Exception {
-        ControlAccessPolicy policy = policy("t0ken", List.of(), false);
+        ControlAccessPolicy policy = policy("correct-horse-battery", List.of(), false);
         assertThat(policy.check(InetAddress.getByName("127.0.0.1"), null).allowed()).isFalse();
-        assertThat(policy.check(InetAddress.getByName("127.0.0.1"), "t0ken").allowed()).isTrue();
+        assertThat(policy.check(InetAddress.getByName("127.0.0.1"), "correct-horse-battery").allowed()).isTrue();
     }
 
     @Test
     void aSessionCountsLikeTheTokenButOnlyFromAnAllowedAddress() throws Exception {
-        ControlAccessPolicy policy = policy("t0ken", List.of("10.0.0.0/8"), true);
+        ControlAccessPolicy policy = policy("correct-horse-battery", List.of("10.0.0.0/8"), true);
         assertThat(policy.checkSession(InetAddress.getByName("10.1.2.3"), true).allowed()).isTrue();
         assertThat(policy.checkSession(InetAddress.getByName("10.1.2.3"), false).reason()).contains("log in again");
         assertThat(policy.checkSession(InetAddress.getByName("192.168.0.9"), true).reason())
@@ -60,9 +60,9 @@ class ControlAccessPolicyTest {
 
     @Test
     void aLoginNeedsTheRightTokenEvenFromATrustedLoopback() throws Exception {
-        ControlAccessPolicy policy = policy("t0ken", List.of(), true);
+        ControlAccessPolicy policy = policy("correct-horse-battery", List.of(), true);
         assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), "wrong").reason()).isEqualTo("wrong API token");
         assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), null).allowed()).isFalse();
-        assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), "t0ken").allowed()).isTrue();
+        assertThat(policy.checkToken(InetAddress.getByName("127.0.0.1"), "correct-horse-battery").allowed()).isTrue();
     }
 }

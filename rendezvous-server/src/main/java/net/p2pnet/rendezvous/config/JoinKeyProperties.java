@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What only a rendezvous server adds to service-support's {@code NetworkProperties}: the key agents
  * join with, and a secret that must be there even in the dev profile (the server derives the
- * ticket key from it).
+ * ticket key from it). The join key, like the secret, is refused when it is well known, a documented
+ * placeholder or predictable, unless {@code allow-insecure-secret} is set (only the dev profile sets it).
  *
  * @param joinKey the key agents present to register; empty means the key derived from the secret
  *                ({@code --print-identity} shows it)
  */
 @ConfigurationProperties("p2pnet.network")
-public record JoinKeyProperties(String secret, String joinKey) {
+public record JoinKeyProperties(String secret, boolean allowInsecureSecret, String joinKey) {
 
     public JoinKeyProperties {
         if (secret == null || secret.isEmpty()) {
@@ -20,9 +21,9 @@ public record JoinKeyProperties(String secret, String joinKey) {
                     + "network secret, even in the dev profile");
         }
         joinKey = joinKey == null ? "" : joinKey.strip();
-        if (!joinKey.isEmpty() && joinKey.length() < 8) {
-            throw new IllegalArgumentException("p2pnet.network.join-key is shorter than 8 characters: choose a longer "
-                    + "one, or leave it empty to use the key derived from the secret");
+        if (!allowInsecureSecret) {
+            // empty is fine: agents then use the key derived from the secret
+            NetworkSecrets.requireUsableKey("p2pnet.network.join-key", joinKey);
         }
     }
 

@@ -25,7 +25,7 @@ class TicketRenewalTest {
     private static final PeerPublicKey PEER = PeerKey.generate().publicKey();
 
     private final NetworkKey key = NetworkKey.derive("renewal", SECRET);
-    private final JoinKeyProperties joining = new JoinKeyProperties(SECRET, "join-renewal");
+    private final JoinKeyProperties joining = new JoinKeyProperties(SECRET, false, "join-renewal");
 
     @Test
     void theSameTicketServesUntilHalfItsValidityThenAFreshOne() {
