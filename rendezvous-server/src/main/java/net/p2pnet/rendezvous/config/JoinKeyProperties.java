@@ -1,6 +1,7 @@
 package net.p2pnet.rendezvous.config;
 
 import net.p2pnet.model.crypto.NetworkKey;
+import net.p2pnet.model.crypto.NetworkSecrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
