@@ -69,10 +69,10 @@ for m in "${services[@]}"; do
     times='' rsses=''
     for _ in $(seq "$runs"); do
       port=$((port + 1))
-      args=(--server.port="$port" --p2pnet.data-dir=data --p2pnet.network.secret="$secret")
+      args=(--server.port="$port" --p2pnet.data-dir=./data --p2pnet.network.secret="$secret")
       case "$m" in
         tracker-service) args+=(--p2pnet.tracker.udp.enabled=false) ;;
-        peer-agent) args=(--server.port="$port" --p2pnet.data-dir=data --p2pnet.agent.transfer-port=0) ;;
+        peer-agent) args=(--server.port="$port" --p2pnet.data-dir=./data --p2pnet.agent.transfer-port=0) ;;
       esac
       if [ "$way" = jar ]; then
         cmd=("$JAVA_HOME/bin/java" -jar "$root/$m/target/$m.jar")
