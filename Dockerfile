@@ -10,7 +10,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev &
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests -pl ${MODULE} -am package \
  && cp ${MODULE}/target/${MODULE}.jar /app.jar \
- && java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /extracted
+ && java -Djarmode=tools -jar /app.jar extract --layers --destination /extracted
 
 FROM eclipse-temurin:25-jre
 ARG MODULE
@@ -22,11 +22,14 @@ COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
+# JVM options shared with ./p2pnet and the systemd units; an AOT cache trained by one start of the
+# context at build time (deploy/aot-cache.sh), used with the same options at every start.
+COPY deploy/jvm.options deploy/aot-cache.sh ./
+RUN ./aot-cache.sh ${MODULE} app.jar /opt/p2pnet
 USER p2pnet
 ENV P2PNET_DATA_DIR=/var/lib/p2pnet/data \
-    SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED"
+    SERVER_PORT=8080
 VOLUME /var/lib/p2pnet
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}/actuator/health" || exit 1
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "@/opt/p2pnet/jvm.options", "-XX:AOTCache=/opt/p2pnet/app.aot", "-jar", "/opt/p2pnet/app.jar"]
