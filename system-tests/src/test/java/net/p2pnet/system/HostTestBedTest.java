@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -121,6 +126,55 @@ class HostTestBedTest {
             assertThat(api.get(agent, "/api/v1/rooms/" + room + "/messages").toString())
                     .contains("hello from the bridge");
         });
+    }
+
+    @Test
+    @Order(3)
+    void transmissionOnItsOwnHostDownloadsFromAgentsAndSeedsToAnAgent(@TempDir Path work) throws Exception {
+        assumeTrue(Transmission.installed(), "transmission-cli is not installed (Debian package transmission-cli)");
+        TestBedHost host = bed.host("transmission");
+        // Transmission is a member of the private network: its passkey comes from a registration
+        Member member = Member.register(http, network.rendezvous().getFirst(), network.joinKey(), "transmission");
+        String announce = "http://" + network.tracker().hostPort() + "/a/" + member.passkey() + "/announce";
+
+        // from agents: agent-1 and agent-2 share the same file; Transmission's torrent of it has the same info-hash
+        Path original = TestFiles.random(work.resolve("original/from-agents.bin"), 6 << 20, 21);
+        String infoHash = null;
+        for (String name : List.of("agent-1", "agent-2")) {
+            TestBedNetwork.Agent agent = network.agent(name);
+            Path copy = Files.createDirectories(agent.data().resolve("offered")).resolve("from-agents.bin");
+            Files.copy(original, copy);
+            infoHash = api.awaitShared(agent, copy).path("infoHash").asString();
+        }
+        Path torrent = Transmission.createTorrent(original, announce, work.resolve("from-agents.torrent"));
+        assertThat(Transmission.infoHash(torrent)).as("Transmission's info-hash of the agents' file").isEqualTo(infoHash);
+        Path downloads = Files.createDirectories(work.resolve("transmission-downloads"));
+        try (Transmission ignored = Transmission.start(host, torrent, downloads, Files.createDirectories(work.resolve("leech")))) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    Files.isRegularFile(downloads.resolve("from-agents.bin"))
+                            && Files.mismatch(original, downloads.resolve("from-agents.bin")) == -1);
+        }
+
+        // to an agent: Transmission seeds a file of its own, registered at the tracker with its passkey
+        Path seedDir = Files.createDirectories(work.resolve("transmission-seed"));
+        Path seeded = TestFiles.random(seedDir.resolve("from-transmission.bin"), 5 << 20, 22);
+        Path seedTorrent = Transmission.createTorrent(seeded, announce, work.resolve("from-transmission.torrent"));
+        registerTorrent(network.tracker(), member.passkey(), Files.readAllBytes(seedTorrent));
+        try (Transmission ignored = Transmission.start(host, seedTorrent, seedDir, Files.createDirectories(work.resolve("seed")))) {
+            JsonNode done = api.download(network.agent("agent-3"),
+                    "magnet:?xt=urn:btih:" + Transmission.infoHash(seedTorrent) + "&dn=from-transmission.bin");
+            assertThat(Files.mismatch(seeded, Path.of(done.path("path").asString()))).isEqualTo(-1);
+            assertThat(done.path("sources").toString()).as("agent-3's sources")
+                    .contains(host.address() + ":" + Transmission.PORT).contains("bittorrent");
+        }
+    }
+
+    private static void registerTorrent(TestBedNetwork.Service tracker, String passkey, byte[] torrent) throws Exception {
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(tracker.url() + "/api/v1/torrents")).header("X-Passkey", passkey)
+                .header("Content-Type", "application/x-bittorrent").POST(HttpRequest.BodyPublishers.ofByteArray(torrent))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     }
 
     @Test
