@@ -30,7 +30,9 @@ final class ServiceProcess implements AutoCloseable {
         static final Placement LOOPBACK = new Placement(List.of(), "127.0.0.1", null);
     }
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    /** 4 minutes; {@code -Dp2pnet.system.start-limit=10m} gives a machine under heavy load longer. */
+    private static final Duration START_LIMIT = Duration.parse("PT"
+            + System.getProperty("p2pnet.system.start-limit", "4m").toUpperCase());
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
