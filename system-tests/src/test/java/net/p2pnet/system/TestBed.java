@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * with {@code p2t}, the slot's hex digit and four random hex digits. At start, whatever a dead run
  * left in a slot nobody holds (namespaces and their processes, links) is removed; {@link #close()}
  * removes everything this run created, and a shutdown hook does so if the JVM ends early. Hosts get
- * no default route, so nothing they send leaves the bridge.
+ * no default route, so nothing they send leaves the bridge; this machine has a route to each NAT'd
+ * link (deleted with the bridge) only so that the test itself reaches the APIs behind the routers.
  */
 final class TestBed implements AutoCloseable {
 
@@ -135,7 +136,8 @@ final class TestBed implements AutoCloseable {
     /**
      * A new host behind a NAT router: the router is a host on the bridge that masquerades whatever
      * the host behind it sends (iptables MASQUERADE), so everyone else sees the router's address.
-     * Nothing on the bridge has a route to the host behind it.
+     * No other host has a route to the host behind it; this machine has one, so that the test can
+     * call a service's API there.
      */
     TestBedHost hostBehindNat(String name) throws IOException, InterruptedException {
         TestBedHost router = host(name + "-router");
@@ -154,6 +156,9 @@ final class TestBed implements AutoCloseable {
         inside(namespace, "ip", "addr", "add", address + "/24", "dev", "eth0");
         inside(namespace, "ip", "link", "set", "eth0", "up");
         inside(namespace, "ip", "route", "add", "default", "via", routerInside);
+        // only this machine (the test, calling the agent's control API) gets a route to the private
+        // link; its connections are not masqueraded, the other hosts still cannot reach it
+        ip("route", "add", subnet(link) + ".0/24", "via", router.address(), "dev", bridge());
         return new TestBedHost(name, namespace, address, router.address());
     }
 
