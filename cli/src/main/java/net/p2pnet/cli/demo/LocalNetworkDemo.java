@@ -56,6 +56,10 @@ public final class LocalNetworkDemo implements Callable<Integer> {
     @Option(names = "--agents", split = ",", defaultValue = "http://127.0.0.1:9701,http://127.0.0.1:9702,http://127.0.0.1:9703")
     List<String> agentUrls;
 
+    @Option(names = "--token", defaultValue = "${env:P2PNET_AGENT_TOKEN}",
+            description = "API token of agents on other hosts (or $P2PNET_AGENT_TOKEN); loopback needs none")
+    String token;
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +73,7 @@ public final class LocalNetworkDemo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
-        List<AgentClient> agents = agentUrls.stream().map(url -> new AgentClient(url, null)).toList();
+        List<AgentClient> agents = agentUrls.stream().map(url -> new AgentClient(url, token)).toList();
         if (agents.size() != 3) {
             throw new IllegalArgumentException("the demo needs exactly three agents, got " + agents.size());
         }
